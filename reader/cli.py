@@ -1,0 +1,101 @@
+"""Command-line front: opens the window, or runs a subcommand headless (core only).
+
+Each subcommand lives in ``reader.commands.<name>`` with ``register(subparsers)`` and
+``run(args) -> int``; those modules import their heavy dependencies inside ``run``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import Sequence
+
+from reader import __version__
+from reader.core.errors import ReaderError
+
+COMMANDS = ("segment", "align", "suggest", "export", "import")
+
+
+def _command_module(name: str):
+    return importlib.import_module(f"reader.commands.{name}_cmd")
+
+
+def _available_commands() -> list[str]:
+    names = []
+    for name in COMMANDS:
+        try:
+            _command_module(name)
+        except ModuleNotFoundError:
+            continue
+        names.append(name)
+    return names
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with a one-line usage error and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser: window options plus every subcommand."""
+    commands = _available_commands()
+    parser = _Parser(
+        prog="reader",
+        description="Source Reader: read documents side by side, link related passages, "
+                    "tag opinion, claim and quotation.",
+        epilog="commands:\n" + "\n".join(f"  reader {name} --help" for name in commands)
+               + "\n\nWithout a command, opens the window on FILES.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in commands:
+        _command_module(name).register(sub)
+    return parser
+
+
+def build_window_parser() -> argparse.ArgumentParser:
+    """Parser for ``reader [FILES...] [--db PATH]``."""
+    parser = _Parser(prog="reader", description="Open the reader window on FILES.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("files", nargs="*", metavar="FILES", help="documents to open")
+    parser.add_argument("--db", metavar="PATH", help="library database (default: READER_DB "
+                        "or the user data directory)")
+    parser.add_argument("--fresh", action="store_true",
+                        help="do not restore the previous session's documents")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``reader`` console script."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        first = next((a for a in args_list if not a.startswith("-")), None)
+        if (first in COMMANDS) or (args_list and args_list[0] in ("-h", "--help")):
+            args = build_parser().parse_args(args_list)
+            if args.command is None:
+                build_parser().print_help()
+                return 0
+            return int(_command_module(args.command).run(args) or 0)
+        args = build_window_parser().parse_args(args_list)
+        from reader.ui.app import run_app
+
+        return run_app(args.files, db=args.db, restore=not args.fresh)
+    except ReaderError as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("reader: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as exc:  # never a traceback for the user
+        print(f"reader: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

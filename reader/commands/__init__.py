@@ -1,0 +1,1 @@
+"""One module per `reader` subcommand: ``register(subparsers)`` and ``run(args)``."""
