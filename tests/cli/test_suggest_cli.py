@@ -1,0 +1,97 @@
+"""`reader suggest FILE --json [--db PATH]`: the JSON contract, learning from a library, errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reader.cli import main
+from reader.core.documents import load_document
+from reader.core.store import Store
+from reader.core.suggest_model import MODEL_SETTING_KEY
+
+FIELDS = {"index", "start", "end", "text", "tag", "confidence", "reasons"}
+
+
+def suggest(capsys, *args: str) -> tuple[int, dict | None, str]:
+    code = main(["suggest", *args])
+    out, err = capsys.readouterr()
+    return code, (json.loads(out) if code == 0 else None), err
+
+
+def test_json_contract_on_the_column_seed(capsys, column_seed):
+    code, payload, _ = suggest(capsys, str(column_seed), "--json")
+    assert code == 0
+    assert set(payload) == {"statements"}
+    text = load_document(column_seed).text
+    statements = payload["statements"]
+    assert [s["index"] for s in statements] == list(range(len(statements)))
+    for s in statements:
+        assert set(s) == FIELDS
+        assert text[s["start"]:s["end"]] == s["text"]
+        assert s["tag"] in ("opinion", "claim", "quotation", None)
+        assert 0.0 <= s["confidence"] <= 1.0
+        assert isinstance(s["reasons"], list) and all(isinstance(r, str) for r in s["reasons"])
+        assert s["reasons"], s
+    assert statements[0]["tag"] is None and statements[0]["confidence"] == 0.0
+    assert {s["tag"] for s in statements} == {"opinion", "claim", "quotation", None}
+
+
+def test_json_is_the_default(capsys, neutral_seed):
+    with_flag = suggest(capsys, str(neutral_seed), "--json")[1]
+    assert suggest(capsys, str(neutral_seed))[1] == with_flag
+
+
+def _library_with_tags(path, n: int) -> None:
+    with Store.open(path) as store:
+        doc = store.remember_document("cd" * 32, "/tmp/weather.txt", "Weather")
+        for i in range(n):
+            text = f"The forecast for region {i} calls for rain."
+            store.add_tag(doc.id, i * 60, i * 60 + len(text), "opinion", exact=text)
+            fact = f"The council approved budget line {i} on Tuesday."
+            store.add_tag(doc.id, i * 60 + 5000, i * 60 + 5000 + len(fact), "claim", exact=fact)
+
+
+def test_db_learns_from_the_library_without_writing(capsys, tmp_path):
+    library = tmp_path / "lib.sqlite3"
+    _library_with_tags(library, 20)
+    doc = tmp_path / "doc.txt"
+    doc.write_text("The forecast for the coast calls for rain.\n", encoding="utf-8")
+    plain = suggest(capsys, str(doc))[1]["statements"][0]
+    code, payload, _ = suggest(capsys, str(doc), "--db", str(library))
+    learned = payload["statements"][0]
+    assert code == 0
+    assert plain["tag"] == "claim" and learned["tag"] == "opinion"
+    assert any(r.startswith("learned from 40 of your tags") for r in learned["reasons"])
+    with Store.open(library, readonly=True) as store:
+        assert store.setting(MODEL_SETTING_KEY) is None
+        assert len(store.tags()) == 40
+
+
+def test_db_with_few_tags_changes_nothing(capsys, tmp_path, neutral_seed):
+    library = tmp_path / "lib.sqlite3"
+    _library_with_tags(library, 3)
+    plain = suggest(capsys, str(neutral_seed))[1]
+    assert suggest(capsys, str(neutral_seed), "--db", str(library))[1] == plain
+
+
+@pytest.mark.parametrize("make_args", [
+    lambda tmp, seed: [str(tmp / "missing.txt")],
+    lambda tmp, seed: [str(seed), "--db", str(tmp / "missing.sqlite3")],
+    lambda tmp, seed: [str(seed), "--db", str(tmp)],
+])
+def test_errors_are_one_line_and_create_nothing(capsys, tmp_path, neutral_seed, make_args):
+    before = sorted(p.name for p in tmp_path.iterdir())
+    code, _, err = suggest(capsys, *make_args(tmp_path, neutral_seed))
+    assert code == 1
+    assert err.startswith("reader: ") and err.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_not_a_database(capsys, tmp_path, neutral_seed):
+    bogus = tmp_path / "notes.sqlite3"
+    bogus.write_text("not a database", encoding="utf-8")
+    code, _, err = suggest(capsys, str(neutral_seed), "--db", str(bogus))
+    assert code == 1 and "not a SQLite database" in err
+    assert bogus.read_text(encoding="utf-8") == "not a database"
