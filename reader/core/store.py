@@ -737,7 +737,7 @@ def _has_foreign_tables(conn: sqlite3.Connection) -> bool:
 def _describe(path: Path, exc: sqlite3.Error) -> str:
     message = str(exc)
     if "locked" in message or "busy" in message:
-        return f"{path}: database is locked by another program (waited {BUSY_TIMEOUT_MS // 1000} s)"
+        return f"{path}: database is locked by another program; try again when it is done"
     if "readonly" in message or "read-only" in message:
         return f"{path}: database is read-only"
     if "disk I/O" in message or "unable to open" in message:

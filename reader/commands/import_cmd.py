@@ -1,0 +1,28 @@
+"""`reader import FILE`: merge exported tags (JSON, JSON Lines, W3C) into the library."""
+
+from __future__ import annotations
+
+from reader.commands.common import add_db_argument, db_path
+
+
+def register(subparsers) -> None:
+    """Add the ``import`` subcommand."""
+    parser = subparsers.add_parser(
+        "import", help="import tags from a JSON, JSON Lines or W3C annotation file",
+        description="Merge tags into the library in one transaction. Tags already there are "
+                    "not added again; a malformed file changes nothing.")
+    parser.add_argument("file", metavar="FILE")
+    add_db_argument(parser)
+    parser.set_defaults(command="import")
+
+
+def run(args) -> int:
+    """Import FILE and print a one-line summary."""
+    from reader.core.importing import import_tags, read_import_file
+    from reader.core.store import Store
+
+    items = read_import_file(args.file)  # a malformed file is refused before opening the library
+    with Store.open(db_path(args)) as store:
+        result = import_tags(store, args.file, items)
+    print(f"{args.file}: {result.summary()}")
+    return 0
