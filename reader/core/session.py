@@ -140,6 +140,24 @@ class ReadingSession:
         memory.links.update((link.id, link) for link in self.store.manual_links(open_ids))
         return ids
 
+    def reload_tags(self) -> None:
+        """Re-read the open documents' tags from the store (after an import merged new ones)."""
+        if self.store is None:
+            return
+        try:
+            for index, pane in enumerate(self.panes):
+                if pane.document_id is None:
+                    continue
+                fresh = [t for t in self.store.tags(document_ids=[pane.document_id])
+                         if not t.orphaned]
+                known = {t.id for t in pane.tags}
+                changed = {pane.tags.add(t) for t in fresh if t.id not in known}
+                changed.discard(None)
+                if changed:
+                    self.emit(TagsChanged(index, tuple(sorted(changed))))
+        except StoreError as exc:
+            self._problem(exc)
+
     def close_pane(self, index: int) -> None:
         """Close a pane (its tags stay in the store and in the undo history)."""
         pane = self.panes.pop(index)

@@ -14,13 +14,17 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from reader.core.anchoring import TextAnchorer, best_statement, make_selector
+from reader.core.clipboard import CLIPBOARD_FORMAT, clipboard_path
 from reader.core.documents import Document
 from reader.core.statements import Statement
 from reader.core.store import DocumentRecord, ManualLink, Store, Tag, now_iso
 
 
 def document_path_key(document: Document) -> str:
-    """The path remembered for a document: absolute, or '' for text without a file."""
+    """The path remembered for a document: absolute, ``clipboard:<sha>`` for pasted text,
+    or '' for other text without a file."""
+    if document.source_format == CLIPBOARD_FORMAT:
+        return clipboard_path(document)
     if document.path is None:
         return ""
     try:
