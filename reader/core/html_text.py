@@ -1,88 +1,219 @@
 """Readable text from HTML with the standard library: body text, paragraph breaks kept,
-scripts, styles, navigation and other page furniture dropped."""
+scripts, styles, navigation and other page furniture dropped.
+
+``parse_html`` builds a small tree without recursion (nesting depth is capped, so hostile
+pages cannot blow the stack); ``html_blocks`` renders a tree to paragraphs and headings;
+``html_to_text`` is the one-call form. The article extractor for saved news pages
+(``reader.core.loaders.web``) prunes the same tree before rendering it.
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import Callable, Iterator
 
-_SKIP = {"script", "style", "noscript", "template", "nav", "header", "footer", "aside",
-         "form", "button", "svg", "iframe", "select", "head"}
-_BLOCK = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6",
-          "li", "ul", "ol", "blockquote", "pre", "table", "tr", "br", "hr", "dd", "dt",
-          "figcaption", "figure", "address", "body", "title"}
-_VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed",
-         "source", "track", "wbr", "param"}
+#: Page furniture: never part of the readable text.
+SKIP_ALWAYS = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "select",
+                         "head", "title", "button", "form", "object", "canvas", "math",
+                         "datalist"})
+#: Navigation and side matter of a web page (kept in e-books, where they hold content).
+SKIP_PAGE = frozenset({"nav", "header", "footer", "aside"})
+_BLOCK = frozenset({"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5",
+                    "h6", "li", "ul", "ol", "dl", "blockquote", "pre", "table", "tr", "hr",
+                    "dd", "dt", "figcaption", "figure", "address", "body", "header", "footer",
+                    "aside", "nav", "details", "summary", "caption", "center", "hgroup"})
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed",
+                   "source", "track", "wbr", "param", "keygen"})
+#: Starting the key tag closes an open element of one of these kinds (HTML's implied ends).
+_CLOSES = {"p": {"p"}, "li": {"li", "p"}, "dt": {"dt", "dd", "p"}, "dd": {"dt", "dd", "p"},
+           "tr": {"tr", "td", "th"}, "td": {"td", "th"}, "th": {"td", "th"},
+           "option": {"option"}}
+_CLOSES_P = _BLOCK - {"li", "dd", "dt", "tr", "body"}
+_KEPT_ATTRS = frozenset({"id", "class", "role", "itemprop", "rel", "name", "property",
+                         "content", "hidden", "aria-hidden", "style", "epub:type", "href"})
+MAX_DEPTH = 512
+#: Past this many elements further tags are ignored (their text is kept): bounded memory.
+MAX_NODES = 1_000_000
+_CELL_BAR = re.compile(r"(?:^|\s)\|(?=\s|$)")
 
 
-class _TextCollector(HTMLParser):
+class Node:
+    """An element: tag, the attributes that matter here, and children (Nodes or strings)."""
+
+    __slots__ = ("tag", "attrs", "children")
+
+    def __init__(self, tag: str, attrs: dict[str, str]) -> None:
+        self.tag = tag
+        self.attrs = attrs
+        self.children: list[Node | str] = []
+
+    def iter(self) -> Iterator[Node]:
+        """This node and every element below it, in document order, without recursion."""
+        stack: list[Node] = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            kids = [child for child in node.children if type(child) is Node]
+            kids.reverse()
+            stack.extend(kids)
+
+    def text(self) -> str:
+        """All text below this node, whitespace collapsed."""
+        parts: list[str] = []
+        stack: list[Node | str] = [self]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, str):
+                parts.append(item)
+            elif item.tag not in SKIP_ALWAYS:
+                stack.extend(reversed(item.children))
+        return " ".join("".join(parts).split())
+
+
+class _TreeBuilder(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip_depth = 0
-        self.stack: list[str] = []
-        self.title = ""
-        self.first_heading = ""
-        self._in_title = False
-        self._in_h1 = False
-        self._heading_parts: list[str] = []
+        self.root = Node("#root", {})
+        self.stack: list[Node] = [self.root]
+        self.open = Counter[str]()
+        self.nodes = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _VOID:
-            if tag in ("br", "hr"):
-                self.parts.append("\n")
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
             return
-        if len(self.stack) > 2000:  # deeply nested junk: stop tracking depth, keep text
+        closes = _CLOSES.get(tag, {"p"} if tag in _CLOSES_P else ())
+        if closes and self.stack[-1].tag in closes:
+            self._pop()
+        node = Node(tag, {k: v or "" for k, v in attrs if k in _KEPT_ATTRS})
+        self.stack[-1].children.append(node)
+        if tag not in _VOID and len(self.stack) < MAX_DEPTH:
+            self.stack.append(node)
+            self.open[tag] += 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
             return
-        self.stack.append(tag)
-        if tag == "title":
-            self._in_title = True
-        if tag in _SKIP or self.skip_depth:
-            self.skip_depth += 1
-            return
-        if tag == "h1" and not self.first_heading:
-            self._in_h1 = True
-        if tag in _BLOCK:
-            self.parts.append("\n\n")
+        self.stack[-1].children.append(Node(tag, {k: v or "" for k, v in attrs
+                                                  if k in _KEPT_ATTRS}))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID or tag not in self.stack:
+        if not self.open[tag]:
+            if tag in ("br", "p"):  # browsers read a stray </br> or </p> as a break
+                self.stack[-1].children.append(Node("br", {}))
             return
-        while self.stack:
-            top = self.stack.pop()
-            if self.skip_depth:
-                self.skip_depth -= 1
-            if top == tag:
-                break
-        if tag == "title":
-            self._in_title = False
-        if tag == "h1" and self._in_h1:
-            self._in_h1 = False
-            self.first_heading = " ".join("".join(self._heading_parts).split())
-        if tag in _BLOCK and not self.skip_depth:
-            self.parts.append("\n\n")
+        while len(self.stack) > 1 and self._pop() != tag:
+            pass
 
     def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title += data
-            return
-        if self.skip_depth:
-            return
-        if self._in_h1:
-            self._heading_parts.append(data)
-        self.parts.append(data)
+        children = self.stack[-1].children
+        if self.nodes > MAX_NODES and children and isinstance(children[-1], str):
+            children[-1] += data  # tags are ignored now: merge text instead of growing a list
+        else:
+            children.append(data)
+
+    def _pop(self) -> str:
+        tag = self.stack.pop().tag
+        self.open[tag] -= 1
+        return tag
+
+
+def parse_html(html: str) -> Node:
+    """A tree of the page; never raises on malformed markup."""
+    builder = _TreeBuilder()
+    builder.feed(html)
+    builder.close()
+    return builder.root
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of rendered text; ``level`` is 1-6 for headings, 0 otherwise."""
+
+    text: str
+    level: int = 0
+
+
+def html_blocks(root: Node, skip: Callable[[Node], bool] | None = None,
+                skip_tags: frozenset[str] = SKIP_ALWAYS | SKIP_PAGE) -> list[Block]:
+    """Paragraphs and headings below ``root``; table cells are joined with `` | ``."""
+    blocks: list[Block] = []
+    parts: list[str] = []
+    levels: list[int] = [0]
+
+    def flush() -> None:
+        nonlocal after_break
+        text = " ".join("".join(parts).split())
+        parts.clear()
+        after_break = -1
+        if text:
+            blocks.append(Block(text, levels[-1]))
+
+    stack: list[tuple[Node | str, bool]] = [(root, False)]
+    after_break = -1  # len(parts) right after the last <br>: two in a row end a paragraph
+    while stack:
+        item, leaving = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        tag = item.tag
+        if leaving:
+            if tag in _HEADINGS:
+                flush()
+                levels.pop()
+            elif tag in _BLOCK:
+                flush()
+            elif tag in ("td", "th"):
+                parts.append(" | ")
+            continue
+        if tag == "br":
+            if after_break >= 0 and not "".join(parts[after_break:]).strip():
+                flush()
+            parts.append("\n")
+            after_break = len(parts)
+            continue
+        if tag == "hr":
+            flush()
+            continue
+        if tag in skip_tags or (skip is not None and skip(item)):
+            parts.append(" ")
+            continue
+        if tag in _BLOCK or tag in _HEADINGS:
+            flush()
+        if tag in _HEADINGS:
+            levels.append(_HEADINGS[tag])
+        stack.append((item, True))
+        stack.extend((child, False) for child in reversed(item.children))
+    flush()
+    return [_trim_cells(block) for block in blocks]
+
+
+def _trim_cells(block: Block) -> Block:
+    if "|" not in block.text:
+        return block
+    cells = [cell.strip() for cell in _CELL_BAR.split(block.text)]
+    return Block(" | ".join(cell for cell in cells if cell), block.level)
+
+
+def page_title(root: Node) -> str:
+    """The text of the page's <title> element, or ''."""
+    for node in root.iter():
+        if node.tag == "title":
+            return " ".join("".join(c for c in node.children if isinstance(c, str)).split())
+    return ""
 
 
 def html_to_text(html: str) -> tuple[str, str]:
-    """Return (title, text) of an HTML page; paragraphs are separated by blank lines."""
-    collector = _TextCollector()
-    collector.feed(html)
-    collector.close()
-    raw = "".join(collector.parts)
-    paragraphs = []
-    for block in re.split(r"\n\s*\n", raw):
-        line = " ".join(block.split())
-        if line:
-            paragraphs.append(line)
-    title = collector.first_heading or " ".join(collector.title.split())
-    return title, "\n\n".join(paragraphs)
+    """Return (title, text) of an HTML page; paragraphs are separated by blank lines.
+
+    The title is the first <h1>, else the <title> element.
+    """
+    root = parse_html(html)
+    blocks = html_blocks(root)
+    heading = next((block.text for block in blocks if block.level == 1), "")
+    return heading or page_title(root), "\n\n".join(block.text for block in blocks)
