@@ -81,6 +81,8 @@ class _TreeBuilder(HTMLParser):
         self.stack: list[Node] = [self.root]
         self.open = Counter[str]()
         self.nodes = 0
+        self.overflow: list[str] = []
+        self.chunks: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.nodes += 1
@@ -103,6 +105,8 @@ class _TreeBuilder(HTMLParser):
                                                   if k in _KEPT_ATTRS}))
 
     def handle_endtag(self, tag: str) -> None:
+        if self.nodes > MAX_NODES:
+            return
         if not self.open[tag]:
             if tag in ("br", "p"):  # browsers read a stray </br> or </p> as a break
                 self.stack[-1].children.append(Node("br", {}))
@@ -111,11 +115,19 @@ class _TreeBuilder(HTMLParser):
             pass
 
     def handle_data(self, data: str) -> None:
-        children = self.stack[-1].children
-        if self.nodes > MAX_NODES and children and isinstance(children[-1], str):
-            children[-1] += data  # tags are ignored now: merge text instead of growing a list
-        else:
-            children.append(data)
+        if self.nodes <= MAX_NODES:
+            self.stack[-1].children.append(data)
+            return
+        self.overflow.append(data)  # tags are ignored now: keep the text in few big strings
+        if len(self.overflow) >= 4096:
+            self.chunks.append("".join(self.overflow))
+            self.overflow.clear()
+
+    def close(self) -> None:
+        super().close()
+        self.stack[-1].children.extend([*self.chunks, *self.overflow])
+        self.chunks.clear()
+        self.overflow.clear()
 
     def _pop(self) -> str:
         tag = self.stack.pop().tag
@@ -123,10 +135,18 @@ class _TreeBuilder(HTMLParser):
         return tag
 
 
-def parse_html(html: str) -> Node:
-    """A tree of the page; never raises on malformed markup."""
+def parse_html(html: str, step: Callable[[int, int], None] | None = None) -> Node:
+    """A tree of the page; never raises on malformed markup.
+
+    ``step(done, total)`` is called after each megabyte of input (for progress and cancel:
+    it may raise to stop).
+    """
     builder = _TreeBuilder()
-    builder.feed(html)
+    chunk = 1 << 20
+    for start in range(0, len(html), chunk):
+        builder.feed(html[start:start + chunk])
+        if step is not None:
+            step(min(start + chunk, len(html)), len(html))
     builder.close()
     return builder.root
 
