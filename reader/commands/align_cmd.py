@@ -1,0 +1,166 @@
+"""`reader align A B [C...] --json [--top K] [--method M] [--threshold T] [--db PATH]`.
+
+Prints the documents, the passage links between every pair, and with ``--top K`` the K best
+candidates of every statement of the first document in each other document. Without
+``--db`` no database is touched; with it, the documents are remembered, manual links and
+rejections stored there are honoured, and the passage links are saved.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from reader.commands.common import add_db_argument, document_json
+
+
+def _unit_interval(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1: {value}")
+    return number
+
+
+def _count(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative: {value}")
+    return number
+
+
+def register(subparsers) -> None:
+    """Add the ``align`` subcommand."""
+    parser = subparsers.add_parser(
+        "align", help="link related passages across documents",
+        description="Link related statements and passages across two or more documents.")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="two or more documents")
+    parser.add_argument("--json", action="store_true", help="print JSON (the default)")
+    parser.add_argument("--top", type=_count, default=0, metavar="K",
+                        help="also list the K best candidates of every statement of the first "
+                             "document in each other document")
+    parser.add_argument("--method", choices=("auto", "lexical", "semantic"), default="auto",
+                        help="similarity: lexical (default without the [semantic] extra), "
+                             "semantic (sentence embeddings), or auto")
+    parser.add_argument("--threshold", type=_unit_interval, default=None, metavar="T",
+                        help="minimum link score in [0, 1] (default 0.45)")
+    add_db_argument(parser)
+    parser.set_defaults(command="align")
+
+
+def run(args) -> int:
+    """Align the documents and print the JSON of the contract."""
+    from reader.commands.common import load_documents
+    from reader.core.align import align_documents
+    from reader.core.errors import ReaderError
+    from reader.core.statements import segment_document
+
+    if len(args.files) < 2:
+        raise ReaderError("align needs at least two documents")
+    documents = load_documents(args.files)
+    statements = [segment_document(document) for document in documents]
+    store = None
+    pins: list[tuple[int, int, int, int]] = []
+    rejections: list[tuple[int, int, int, int]] = []
+    doc_ids: list[int] = []
+    if args.db:
+        store, doc_ids = _open_and_remember(args, documents)
+        pins, rejections = _manual_statement_pairs(store, doc_ids, statements)
+    try:
+        embedder = None
+        if store is not None and args.method != "lexical":
+            from reader.core import semantic
+
+            if semantic.available():
+                embedder = semantic.cached_embedder(store)
+        alignment = align_documents(statements, method=args.method, threshold=args.threshold,
+                                    top_k=args.top, pins=pins, rejections=rejections,
+                                    embedder=embedder)
+        if store is not None:
+            _save_links(store, doc_ids, alignment)
+    finally:
+        if store is not None:
+            store.close()
+    payload = {
+        "documents": [document_json(document) for document in documents],
+        "links": [
+            {"left": link.left, "right": link.right,
+             "left_statements": list(link.left_statements),
+             "right_statements": list(link.right_statements),
+             "left_span": list(link.left_span), "right_span": list(link.right_span),
+             "score": link.score, **({"manual": True} if link.manual else {})}
+            for link in alignment.links
+        ],
+        "related": _related_json(alignment, len(statements[0])) if args.top else [],
+    }
+    # One write: json.dump to a stream makes ~10 small writes per link.
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n")
+    return 0
+
+
+def _related_json(alignment, first_count: int) -> list[dict]:
+    out = []
+    for statement in range(first_count):
+        candidates = alignment.related.get((0, statement), ())
+        out.append({"doc": 0, "statement": statement,
+                    "candidates": [{"doc": c.doc, "statement": c.statement, "score": c.score}
+                                   for c in candidates]})
+    return out
+
+
+def _open_and_remember(args, documents):
+    from reader.commands.common import db_path
+    from reader.core.store import Store
+
+    store = Store.open(db_path(args))
+    try:
+        ids = [store.remember_document(d.sha256, str(d.path or ""), d.title, text=d.text,
+                                       source_format=d.source_format).id for d in documents]
+    except BaseException:
+        store.close()
+        raise
+    return store, ids
+
+
+def _statements_over(statements, start: int, end: int) -> list[int]:
+    """Indices of the statements a stored span overlaps (a bare point picks its statement)."""
+    return [s.index for s in statements
+            if s.start < max(end, start + 1) and start < s.end]
+
+
+def _manual_statement_pairs(store, doc_ids: list[int], statements):
+    """Stored pins and rejections as (left doc, statement, right doc, statement) tuples."""
+    position = {doc_id: n for n, doc_id in enumerate(doc_ids)}
+    pins: list[tuple[int, int, int, int]] = []
+    rejections: list[tuple[int, int, int, int]] = []
+    for link in store.manual_links(doc_ids):
+        a = position.get(link.left_document_id)
+        b = position.get(link.right_document_id)
+        if a is None or b is None or a == b:
+            continue
+        target = pins if link.action == "link" else rejections
+        for i in _statements_over(statements[a], link.left_start, link.left_end):
+            for j in _statements_over(statements[b], link.right_start, link.right_end):
+                target.append((a, i, b, j))
+    return pins, rejections
+
+
+def _save_links(store, doc_ids: list[int], alignment) -> None:
+    by_pair: dict[tuple[int, int], list[tuple[int, int, int, int, float]]] = {}
+    count = len(doc_ids)
+    for a in range(count):
+        for b in range(a + 1, count):
+            if doc_ids[a] != doc_ids[b]:
+                by_pair[(a, b)] = []
+    for link in alignment.links:
+        rows = by_pair.get((link.left, link.right))
+        if rows is not None:
+            rows.append((*link.left_span, *link.right_span, link.score))
+    for (a, b), rows in by_pair.items():
+        store.save_passage_links(doc_ids[a], doc_ids[b], rows)
