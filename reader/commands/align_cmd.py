@@ -9,10 +9,8 @@ rejections stored there are honoured, and the passage links are saved.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
-from reader.commands.common import add_db_argument, document_json
+from reader.commands.common import add_db_argument, document_json, write_json
 
 
 def _unit_interval(value: str) -> float:
@@ -99,8 +97,7 @@ def run(args) -> int:
         ],
         "related": _related_json(alignment, len(statements[0])) if args.top else [],
     }
-    # One write: json.dump to a stream makes ~10 small writes per link.
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n")
+    write_json(payload)
     return 0
 
 
