@@ -21,6 +21,10 @@ class SessionBridge(QObject):
     linksChanged = Signal()
     panesChanged = Signal()
     storeProblem = Signal(str, int)          # message, pending writes
+    storeRecovered = Signal(str, int)        # message, actions written after a problem
+    orphansChanged = Signal(int)             # number of orphaned tags
+    tagsChangedAt = Signal(int, object)      # pane, tuple of statement indices
+    selectionChanged = Signal(int, object)   # pane, tuple of selected statements
     alignmentChanged = Signal()
     suggestionsChanged = Signal(int)         # pane
 
@@ -39,16 +43,22 @@ class SessionBridge(QObject):
         name = type(event).__name__
         if name == "CurrentChanged":
             self.currentChanged.emit(event.pane, event.statement)
+            self.selectionChanged.emit(event.pane, tuple(getattr(event, "selection", ())))
         elif name == "FocusChanged":
             self.focusChanged.emit(event.pane)
         elif name == "TagsChanged":
             self.tagsChanged.emit(event.pane)
+            self.tagsChangedAt.emit(event.pane, tuple(getattr(event, "statements", ())))
         elif name == "LinksChanged":
             self.linksChanged.emit()
         elif name == "PanesChanged":
             self.panesChanged.emit()
         elif name == "StoreProblem":
             self.storeProblem.emit(event.message, event.pending)
+        elif name == "StoreRecovered":
+            self.storeRecovered.emit(event.message, event.written)
+        elif name == "OrphansChanged":
+            self.orphansChanged.emit(event.count)
 
     def run_action(self, name: str) -> None:
         """Run a named core action (see reader.core.session ACTIONS) on the session."""

@@ -1,0 +1,162 @@
+"""Colours and shapes of everything the panes draw, for light and dark palettes.
+
+Tag kinds differ by shape as well as colour (● opinion, ■ claim, ❝ quotation), so they stay
+apart for colour-blind readers and in grey-scale prints. Hues come from the Okabe-Ito
+palette, chosen to be distinguishable under the common colour-vision deficiencies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen, QPixmap
+
+KINDS = ("opinion", "claim", "quotation")
+KIND_GLYPHS = {"opinion": "●", "claim": "■", "quotation": "❝"}
+KIND_LABELS = {"opinion": "Opinion", "claim": "Claim", "quotation": "Quotation"}
+
+KIND_COLORS_LIGHT = {"opinion": "#CC79A7", "claim": "#0072B2", "quotation": "#E69F00"}
+KIND_COLORS_DARK = {"opinion": "#E8A3C9", "claim": "#56B4E9", "quotation": "#F0C050"}
+
+
+def is_dark(palette: QPalette) -> bool:
+    """True when the palette's base (text background) is dark."""
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def _with_alpha(color: QColor, alpha: int) -> QColor:
+    out = QColor(color)
+    out.setAlpha(max(0, min(255, alpha)))
+    return out
+
+
+@dataclass(frozen=True)
+class ViewColors:
+    """Every colour the panes, gutters and overview strips use, for one palette."""
+
+    dark: bool
+    kind: dict[str, QColor]
+    tint: dict[str, QColor]
+    current_fill: QColor
+    current_edge: QColor
+    current_dim: QColor
+    selection_fill: QColor
+    partner_fill: QColor
+    partner_edge: QColor
+    link: QColor
+    link_current: QColor
+    removed: QColor
+    added: QColor
+    changed: QColor
+    margin_text: QColor
+    overview_view: QColor
+
+    @classmethod
+    def from_palette(cls, palette: QPalette) -> "ViewColors":
+        """Colours suited to ``palette`` (light or dark)."""
+        dark = is_dark(palette)
+        kind = {k: QColor(v) for k, v in (KIND_COLORS_DARK if dark else KIND_COLORS_LIGHT).items()}
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        link = QColor("#5FB3A0" if dark else "#2A9D8F")
+        link_current = QColor("#7FE0B0" if dark else "#00875A")
+        return cls(
+            dark=dark,
+            kind=kind,
+            tint={k: _with_alpha(c, 70 if dark else 58) for k, c in kind.items()},
+            current_fill=_with_alpha(highlight, 46 if dark else 30),
+            current_edge=_with_alpha(highlight, 255),
+            current_dim=_with_alpha(palette.color(QPalette.ColorRole.Text), 90),
+            selection_fill=_with_alpha(highlight, 70 if dark else 52),
+            partner_fill=_with_alpha(link_current, 50 if dark else 34),
+            partner_edge=_with_alpha(link_current, 220),
+            link=link,
+            link_current=link_current,
+            removed=QColor("#FF7B6B" if dark else "#D55E00"),
+            added=QColor("#5FD39A" if dark else "#009E73"),
+            changed=QColor("#C9A8FF" if dark else "#7B4FBF"),
+            margin_text=_with_alpha(palette.color(QPalette.ColorRole.Text), 150),
+            overview_view=_with_alpha(palette.color(QPalette.ColorRole.Text), 40),
+        )
+
+
+def draw_kind_mark(painter: QPainter, kind: str, center: QPointF, size: float,
+                   color: QColor, hollow: bool = False) -> None:
+    """Draw the shape of ``kind`` centred on ``center``: filled for a tag, hollow (outlined,
+    dashed) for a suggestion not yet accepted."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    pen = QPen(color, max(1.2, size / 7))
+    if hollow:
+        pen.setStyle(Qt.PenStyle.DashLine if kind != "quotation" else Qt.PenStyle.SolidLine)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush if hollow else color)
+    half = size / 2
+    if kind == "opinion":
+        painter.drawEllipse(center, half * 0.9, half * 0.9)
+    elif kind == "claim":
+        painter.drawRect(QRectF(center.x() - half * 0.8, center.y() - half * 0.8,
+                                half * 1.6, half * 1.6))
+    else:
+        _draw_quote(painter, center, size, color, hollow)
+    painter.restore()
+
+
+def _draw_quote(painter: QPainter, center: QPointF, size: float, color: QColor,
+                hollow: bool) -> None:
+    """A heavy opening quotation mark (❝), from the font's outline, fitted to ``size``."""
+    path = _quote_path()
+    box = path.boundingRect()
+    if box.isEmpty():
+        return
+    scale = size * 1.05 / max(box.width(), box.height())
+    painter.translate(center)
+    painter.scale(scale, scale)
+    painter.translate(-box.center())
+    if hollow:
+        pen = QPen(color, 1.2 / scale)
+        painter.strokePath(path, pen)
+    else:
+        painter.fillPath(path, color)
+
+
+def paint_mark(painter: QPainter, kind: str, center: QPointF, size: float, color: QColor,
+               hollow: bool = False) -> None:
+    """Like ``draw_kind_mark`` but from a cached pixmap: margins draw dozens per paint."""
+    ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+    pixmap = _mark_pixmap(kind, round(size * 4), color.rgba(), hollow, round(ratio * 4))
+    side = pixmap.width() / pixmap.devicePixelRatioF()
+    painter.drawPixmap(QPointF(center.x() - side / 2, center.y() - side / 2), pixmap)
+
+
+@lru_cache(maxsize=64)
+def _mark_pixmap(kind: str, size4: int, rgba: int, hollow: bool, ratio4: int) -> QPixmap:
+    size, ratio = size4 / 4, ratio4 / 4
+    side = int(size * 1.6) + 4
+    pixmap = QPixmap(int(side * ratio), int(side * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    draw_kind_mark(painter, kind, QPointF(side / 2, side / 2), size, QColor.fromRgba(rgba),
+                   hollow)
+    painter.end()
+    return pixmap
+
+
+@lru_cache(maxsize=1)
+def _quote_path() -> QPainterPath:
+    """The outline of a bold serif opening quote (made once; painting only reads it)."""
+    font = QFont("DejaVu Serif")
+    font.setBold(True)
+    font.setPixelSize(48)
+    path = QPainterPath()
+    path.addText(0, 0, font, "\u201c")
+    return path
+
+
+def note_font(base: QFont) -> QFont:
+    """The font of note text and margin letters, a little smaller than the text."""
+    font = QFont(base)
+    font.setPointSizeF(max(6.0, base.pointSizeF() * 0.8))
+    return font
