@@ -22,6 +22,14 @@ def messages(monkeypatch):
     return shown
 
 
+@pytest.fixture(autouse=True)
+def _clear_clipboard(qapp):
+    """The clipboard owns the mime data we set; clear it while the app is alive, or the
+    interpreter's exit frees it a second time (a segfault after the last test)."""
+    yield
+    QGuiApplication.clipboard().clear()
+
+
 @pytest.fixture
 def store(tmp_path):
     with Store.open(tmp_path / "lib.sqlite3") as db:

@@ -32,14 +32,21 @@ def test_seeds_open_side_by_side_with_headers(qtbot, tmp_path, seeds) -> None:
 def _drop(window, paths: list[Path]) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    point = QPoint(200, 200)
-    enter = QDragEnterEvent(QPointF(point), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = _drag_event(QDragEnterEvent, mime)
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
-    drop = QDropEvent(QPointF(point), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
+    drop = _drag_event(QDropEvent, mime)
     QApplication.sendEvent(window, drop)
+
+
+def _drag_event(event_class, mime: QMimeData):
+    """PySide6 6.12 takes a QPointF (QPoint is deprecated there); earlier releases a QPoint."""
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier)
+    try:
+        return event_class(QPointF(200, 200), *args)
+    except TypeError:
+        return event_class(QPoint(200, 200), *args)
 
 
 def test_drag_and_drop_opens_files(qtbot, tmp_path) -> None:
