@@ -9,57 +9,15 @@ from __future__ import annotations
 
 import gc
 from bisect import bisect_left
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from reader.ui.workers import Task, TaskRunner
 
 Pairs = tuple[tuple[int, int], ...]
-
-
-def align_job(left: list[Any], right: list[Any], pins: Pairs, rejections: Pairs, top_k: int,
-              label: str, method: str = "lexical", db_path: str | None = None, *,
-              progress: Callable[[int, int, str], None], cancel: Callable[[], bool]) -> Any:
-    """Worker body: align two statement lists (documents numbered 0 and 1). Sentence
-    embeddings are cached in the library (``db_path``, own connection) so the model is
-    only loaded for statements never seen before."""
-    from reader.core.align import align_pair
-
-    store = embedder = None
-    if method != "lexical" and db_path:
-        from reader.core import semantic
-        from reader.core.store import Store
-
-        try:
-            store = Store.open(db_path)
-            embedder = semantic.cached_embedder(store)
-        except Exception:  # no cache: embed without it
-            store = embedder = None
-    try:
-        return align_pair(left, right, left_index=0, right_index=1, top_k=top_k, pins=pins,
-                          rejections=rejections, cancel=cancel, method=method,
-                          embedder=embedder,
-                          progress=lambda f: progress(int(f * 1000), 1000, label))
-    finally:
-        if store is not None:
-            store.close()
-
-
-def save_links_job(db_path: str, left_id: int, right_id: int, links: Any, *,
-                   progress: Callable[..., None], cancel: Callable[[], bool]) -> int:
-    """Worker body: keep the automatic links in the library (for exports), on its own
-    connection so the GUI thread never waits for the commit."""
-    from reader.core.store import Store
-
-    rows = [(link.left_span[0], link.left_span[1], link.right_span[0], link.right_span[1],
-             float(link.score)) for link in links]
-    store = Store.open(db_path)
-    try:
-        store.save_passage_links(left_id, right_id, rows)
-    finally:
-        store.close()
-    return len(rows)
+#: Pairs with more statements than this are aligned in the helper process.
+BIG_STATEMENTS = 2000
 
 
 def refined_method(method: str, statement_count: int) -> str | None:
@@ -95,11 +53,12 @@ def manual_pairs(session: Any, a: int, b: int) -> tuple[Pairs, Pairs]:
     for link in session.manual_links():
         ids = (link.left_document_id, link.right_document_id)
         if ids == (key_a, key_b):
-            pair = (statement_at(starts_a, link.left_start), statement_at(starts_b, link.right_start))
+            a_start, b_start = link.left_start, link.right_start
         elif ids == (key_b, key_a):
-            pair = (statement_at(starts_a, link.right_start), statement_at(starts_b, link.left_start))
+            a_start, b_start = link.right_start, link.left_start
         else:
             continue
+        pair = (statement_at(starts_a, a_start), statement_at(starts_b, b_start))
         (pins if link.action == "link" else rejections).append(pair)
     return tuple(sorted(set(pins))), tuple(sorted(set(rejections)))
 
@@ -174,9 +133,10 @@ class AlignmentController(QObject):
         self.started += 1
         store = getattr(self.bridge.session, "store", None)
         db_path = str(store.path) if store is not None and method != "lexical" else None
-        task = self.runner.submit(
-            align_job, list(left.statements), list(right.statements), pins, rejections,
-            self.top_k, label, method, db_path, label=label,
+        big = len(left.statements) + len(right.statements) > BIG_STATEMENTS
+        task = self.runner.submit_job(
+            "align", list(left.statements), list(right.statements), pins, rejections,
+            self.top_k, label, method, db_path, in_process=big, label=label,
             on_success=lambda result: self._done(key, result, left, right, method),
             on_failure=lambda message: self._forget(key, message),
             on_cancel=lambda: self._forget(key, ""))
@@ -223,9 +183,9 @@ class AlignmentController(QObject):
         left_id, right_id = ids.get(sha_a), ids.get(sha_b)
         if left_id is None or right_id is None:
             return
-        self.runner.submit(save_links_job, str(store.path), left_id, right_id,
-                           alignment.links, label="Saving links", cancellable=False,
-                           priority=-1)
+        self.runner.submit_job("save_links", str(store.path), left_id, right_id,
+                               alignment.links, label="Saving links", cancellable=False,
+                               priority=-1)
 
     def forget_pair_cache(self) -> None:
         """Drop cached results (used by "Link Again")."""

@@ -33,6 +33,9 @@ class SessionBridge(QObject):
         self.session: Any = None
         #: (left pane document sha256, right pane document sha256) -> core Alignment
         self._alignments: dict[tuple[str, str], Any] = {}
+        #: Values views derive from the alignments (e.g. flipped links), dropped whenever
+        #: an alignment changes.
+        self.derived: dict[Any, Any] = {}
 
     def attach(self, session: Any) -> None:
         """Use ``session`` (a core ReadingSession created with ``events=bridge.dispatch``)."""
@@ -72,12 +75,14 @@ class SessionBridge(QObject):
     def set_alignment(self, left_sha: str, right_sha: str, alignment: Any) -> None:
         """Store the alignment of two documents (by sha256) and tell the views."""
         self._alignments[(left_sha, right_sha)] = alignment
+        self.derived.clear()
         self.alignmentChanged.emit()
 
     def drop_alignments(self, sha: str) -> None:
         """Forget every alignment involving a closed document."""
         for key in [k for k in self._alignments if sha in k]:
             del self._alignments[key]
+        self.derived.clear()
         self.alignmentChanged.emit()
 
     def alignment(self, left_sha: str, right_sha: str) -> Any:

@@ -122,3 +122,17 @@ class KeyBindings(QObject):
     def keys_of(self, name: str) -> list[str]:
         """Key texts bound to ``name``."""
         return [k for k, n in self.keymap.items() if n == name]
+
+
+def key_hint_text(bindings: KeyBindings) -> str:
+    """One line for the status bar naming the main keys as currently bound."""
+    def key(name: str) -> str:
+        bound = bindings.keys_of(name)
+        return shortcut_text(bound[0]) if bound else "—"
+
+    parts = [(f"{key('next_statement')} {key('previous_statement')}", "next/previous"),
+             (key("tag_opinion"), "opinion"), (key("tag_claim"), "claim"),
+             (key("tag_quotation"), "quotation"), (key("edit_note"), "note"),
+             (key("link_current"), "link"), (key("undo"), "undo"),
+             (key("show_shortcuts"), "all keys")]
+    return "    ".join(f"{k}  {what}" for k, what in parts)

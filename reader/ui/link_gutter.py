@@ -176,9 +176,7 @@ def _ribbon(width: float, l0: float, l1: float, r0: float, r1: float) -> QPainte
 
 def flip_link(link: Any) -> Any:
     """The same passage link seen from the other side (right becomes left)."""
-    from dataclasses import replace
-
-    return replace(link, left=link.right, right=link.left,
-                   left_statements=link.right_statements, right_statements=link.left_statements,
-                   left_span=link.right_span, right_span=link.left_span)
+    return type(link)(left=link.right, right=link.left, left_statements=link.right_statements,
+                      right_statements=link.left_statements, left_span=link.right_span,
+                      right_span=link.left_span, score=link.score, manual=link.manual)
 

@@ -50,21 +50,29 @@ def partners(bridge: Any, sha_a: str, sha_b: str, statement: int) -> dict[int, f
 
 
 def links_between(bridge: Any, sha_a: str, sha_b: str) -> tuple[Any, ...]:
-    """Passage links from document a (left) to document b (right)."""
+    """Passage links from document a (left) to document b (right); flipped ones are made
+    once per alignment and kept by the bridge (thousands of links for big documents)."""
     alignment, flipped = oriented(bridge, sha_a, sha_b)
     if alignment is None:
         return ()
     if not flipped:
         return tuple(alignment.links)
-    return tuple(flip_link(link) for link in alignment.links)
+    cache = bridge.derived
+    key = ("flipped", id(alignment))
+    if key not in cache:
+        cache[key] = tuple(flip_link(link) for link in alignment.links)
+    return cache[key]
 
 
 def linked_statements(bridge: Any, sha: str, others: list[str]) -> frozenset[int]:
     """Statements of document ``sha`` that have a link to any of ``others``."""
     found: set[int] = set()
     for other in others:
-        for link in links_between(bridge, sha, other):
-            found.update(link.left_statements)
+        alignment, flipped = oriented(bridge, sha, other)
+        if alignment is None:
+            continue
+        for link in alignment.links:
+            found.update(link.right_statements if flipped else link.left_statements)
     return frozenset(found)
 
 

@@ -6,47 +6,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from reader.core.errors import CancelledError
-from reader.ui.text_stats import count_words
+from reader.ui.process_jobs import LoadedDocument
 from reader.ui.workers import TaskRunner
 
+#: Files bigger than this are read and split in the helper process (see process_lane).
+BIG_FILE_BYTES = 300_000
 
-@dataclass(frozen=True)
-class LoadedDocument:
-    """A document read and split into statements (and its words counted, for the header)."""
-
-    document: Any
-    statements: list[Any]
-    words: int = -1
-
-
-def load_and_segment(path: Path, *, progress: Callable[[int, int, str], None],
-                     cancel: Callable[[], bool]) -> LoadedDocument:
-    """Worker body: load ``path`` and split it into statements."""
-    from reader.core.documents import load_document
-    from reader.core.statements import segment_document
-
-    progress(0, 2, f"Reading {path.name}")
-    document = load_document(path)
-    if cancel():
-        raise CancelledError("cancelled")
-    progress(1, 2, f"Splitting {path.name} into statements")
-    statements = segment_document(document)
-    progress(2, 2, f"Opened {path.name}")
-    return LoadedDocument(document, list(statements), count_words(document.text))
-
-
-def segment_job(document: Any, *, progress: Callable[[int, int, str], None],
-                cancel: Callable[[], bool]) -> LoadedDocument:
-    """Worker body: split an already loaded document into statements."""
-    from reader.core.statements import segment_document
-
-    return LoadedDocument(document, list(segment_document(document)),
-                          count_words(document.text))
+__all__ = ["BIG_FILE_BYTES", "DocumentLoader", "LoadedDocument"]
 
 
 @dataclass
@@ -79,8 +48,12 @@ class DocumentLoader(QObject):
         """Start loading ``path``; it will be inserted at ``position`` (None: at the end)."""
         request = _Request(Path(path), position)
         self._queue.append(request)
-        self.runner.submit(
-            load_and_segment, request.path, label=f"Opening {request.path.name}",
+        try:
+            big = request.path.stat().st_size > BIG_FILE_BYTES
+        except OSError:
+            big = False  # the job itself reports why the file cannot be read
+        self.runner.submit_job(
+            "load", request.path, in_process=big, label=f"Opening {request.path.name}",
             on_success=lambda result, r=request: self._settle(r, result=result),
             on_failure=lambda message, r=request: self._settle(r, error=message),
             on_cancel=lambda r=request: self._settle(r, error="cancelled"),

@@ -23,8 +23,8 @@ def suggestion_kind(view: "DocumentView", index: int, outline: bool = False) -> 
     if not kind:
         return None
     confidence = float(getattr(suggestion, "confidence", 0.0) or 0.0)
-    if index == marks.current:
-        return kind     # the current statement always shows what Space would do
+    if index == marks.current and (marks.focused or not outline):
+        return kind     # the current statement shows what Space would do
     if outline:
         return None     # in the text only the current statement's suggestion is outlined
     return kind if confidence >= marks.suggest_min else None

@@ -4,23 +4,16 @@ differences, the ribbons of every gutter and the link marks of every overview st
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
-from reader.ui.link_state import linked_statements, links_between, partners, word_differences
+from reader.ui.link_state import (linked_statements, links_between, partners,
+                                  word_differences)
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
     from reader.ui.pane_widget import PaneWidget
-
-
-def suggest_job(statements: list[Any], text: str, *, progress: Callable[..., None],
-                cancel: Callable[[], bool]) -> list[Any]:
-    """Worker body: the suggested tag of every statement."""
-    from reader.core.suggest import suggest_statements
-
-    return suggest_statements(statements, text)
 
 
 class MarksPresenter(QObject):
@@ -112,9 +105,12 @@ class MarksPresenter(QObject):
                 p.suggestions = result
                 self.window.bridge.suggestionsChanged.emit(self.session.panes.index(p))
 
-        self.window.runner.submit(suggest_job, list(pane.statements), pane.document.text,
-                                  label=f"Suggesting tags for {pane.document.display_name}",
-                                  on_success=done)
+        from reader.ui.alignments import BIG_STATEMENTS
+
+        self.window.runner.submit_job(
+            "suggest", list(pane.statements), pane.document.text,
+            in_process=len(pane.statements) > BIG_STATEMENTS,
+            label=f"Suggesting tags for {pane.document.display_name}", on_success=done)
 
     # -- links ------------------------------------------------------------------------------
 

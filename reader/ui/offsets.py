@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Sequence
+from dataclasses import dataclass
+from typing import Any, Sequence
 
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
@@ -74,3 +75,20 @@ class OffsetMap:
                 k += 1
             out.append(offset + k)
         return out
+
+
+@dataclass(frozen=True)
+class TextPositions:
+    """A text's OffsetMap and its statements' Qt start and end positions (computed in the
+    loading worker so the GUI thread only has to show them)."""
+
+    offsets: OffsetMap
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, text: str, statements: Sequence[Any]) -> "TextPositions":
+        """Positions for ``statements`` of ``text``."""
+        offsets = OffsetMap(text)
+        return cls(offsets, offsets.many_to_qt([s.start for s in statements]),
+                   offsets.many_to_qt([s.end for s in statements]))

@@ -33,6 +33,7 @@ class PaneWidget(QFrame):
         layout.setSpacing(0)
         self.header = QWidget(self)
         self.header.setObjectName("paneHeaderBox")
+        self.header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         head = QHBoxLayout(self.header)
         head.setContentsMargins(8, 4, 4, 4)
         head.setSpacing(4)
@@ -44,9 +45,12 @@ class PaneWidget(QFrame):
         self.stats_label.setObjectName("paneStats")
         head.addWidget(self.title_label, 1)
         head.addWidget(self.stats_label)
-        self.left_button = self._tool("mdi6.arrow-left", "Move pane left", lambda: self.moveRequested.emit(-1))
-        self.right_button = self._tool("mdi6.arrow-right", "Move pane right", lambda: self.moveRequested.emit(1))
-        self.close_button = self._tool("mdi6.close", "Close pane", self.closeRequested.emit)
+        self.left_button = self._tool("mdi6.arrow-left", "Move pane left (Ctrl+Shift+Left)",
+                                      lambda: self.moveRequested.emit(-1))
+        self.right_button = self._tool("mdi6.arrow-right", "Move pane right (Ctrl+Shift+Right)",
+                                       lambda: self.moveRequested.emit(1))
+        self.close_button = self._tool("mdi6.close", "Close pane (Ctrl+W)",
+                                       self.closeRequested.emit)
         for button in (self.left_button, self.right_button, self.close_button):
             head.addWidget(button)
         layout.addWidget(self.header)
@@ -66,7 +70,7 @@ class PaneWidget(QFrame):
         button = QToolButton(self.header)
         set_icon(button, icon_name)
         button.setToolTip(tip)
-        button.setAccessibleName(tip)
+        button.setAccessibleName(tip.split(" (")[0])
         button.setAutoRaise(True)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # keys stay with the text
         button.clicked.connect(slot)
@@ -80,13 +84,14 @@ class PaneWidget(QFrame):
         self.overview.setAccessibleName(f"Overview of {self.title}")
 
     def set_document(self, title: str, text: str, statements: Sequence[Any],
-                     words: int = -1) -> None:
-        """Show a document and fill the header (``words`` counted already, or -1)."""
+                     words: int = -1, positions: Any = None) -> None:
+        """Show a document and fill the header (``words`` counted already, or -1;
+        ``positions`` a TextPositions computed already, or None)."""
         self.title = title
         self.title_label.setText(title)
         self.title_label.setToolTip(title)
         self.words = words if words >= 0 else count_words(text)
-        self.view.set_document(text, statements)
+        self.view.set_document(text, statements, positions)
         self._set_names()
         self.update_stats()
 

@@ -185,6 +185,9 @@ def open_settings(window: "MainWindow") -> None:
 
     window.settings_values = reader_settings()
     window.keys.apply(window.settings_values.keymap)
+    from reader.ui.keys import key_hint_text
+
+    window.key_hints.setText(key_hint_text(window.keys))
     if hasattr(window.session, "author"):
         window.session.author = window.settings_values.author
     window.presenter.panes_changed()

@@ -17,6 +17,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from reader.core.errors import CancelledError, ReaderError
+from reader.ui.process_lane import ProcessLane
 
 #: Progress signals are sent at most this often, so a chatty worker cannot flood the GUI.
 PROGRESS_INTERVAL_S = 0.05
@@ -159,6 +160,7 @@ class TaskRunner(QObject):
                                                 .maxThreadCount())))
         self.tasks: list[Task] = []
         self._relays: set[_Relay] = set()
+        self.lane = ProcessLane()
 
     def submit(self, fn: Callable[..., Any], *args: Any, label: str = "",
                on_success: Callable[[Any], None] | None = None,
@@ -182,6 +184,21 @@ class TaskRunner(QObject):
         self.progressChanged.emit(label, 0, 0)
         self.pool.start(task, priority)
         return task
+
+    def submit_job(self, name: str, *args: Any, in_process: bool = False,
+                   **kwargs: Any) -> Task:
+        """Submit ``process_jobs.<name>(*args)``: in the helper process when
+        ``in_process`` (big inputs: no GIL contention with the GUI), else in a thread."""
+        from reader.ui import process_jobs
+
+        if in_process:
+            lane = self.lane
+
+            def fn(*job_args: Any, progress: Any, cancel: Any) -> Any:
+                return lane.run(name, *job_args, progress=progress, cancel=cancel)
+        else:
+            fn = getattr(process_jobs, name)
+        return self.submit(fn, *args, **kwargs)
 
     def _finished(self, task: Task) -> None:
         if task in self.tasks:
@@ -214,6 +231,7 @@ class TaskRunner(QObject):
         for task in list(self.tasks):
             task.cancel()
             self.pool.tryTake(task)
+        self.lane.stop(kill=True)
         done = self.pool.waitForDone(timeout_ms)
         for task in list(self.tasks):
             task.signals.blockSignals(True)

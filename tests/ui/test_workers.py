@@ -64,7 +64,7 @@ def test_cancel_stops_cooperative_work(qtbot) -> None:
 
 
 def test_cancelling_a_long_alignment_from_the_status_bar(qtbot, tmp_path, monkeypatch) -> None:
-    import reader.ui.alignments as alignments
+    import reader.ui.process_jobs as process_jobs
 
     started = threading.Event()
 
@@ -77,7 +77,7 @@ def test_cancelling_a_long_alignment_from_the_status_bar(qtbot, tmp_path, monkey
             time.sleep(0.01)
         raise AssertionError("not cancelled")
 
-    monkeypatch.setattr(alignments, "align_job", long_alignment)
+    monkeypatch.setattr(process_jobs, "align", long_alignment)
     a = write(tmp_path / "a.txt", COUNCIL_A)
     b = write(tmp_path / "b.txt", COUNCIL_B)
     window = open_window(qtbot, tmp_path, [a, b])
@@ -98,6 +98,31 @@ def test_cancelling_a_long_alignment_from_the_status_bar(qtbot, tmp_path, monkey
     window.menus.actions["realign"].trigger()        # and can link again afterwards
     qtbot.waitUntil(lambda: window.bridge.alignment(sha[0], sha[1]) is not None, timeout=10000)
     wait_idle(qtbot, window)
+
+
+def test_big_jobs_run_in_the_helper_process_and_can_be_cancelled(qtbot) -> None:
+    """The helper process does the work (its pid differs) and a cancel kills it."""
+    import os
+
+    from reader.ui.process_lane import flatten, unflatten
+
+    runner = TaskRunner()
+    results: list = []
+    runner.submit(lambda *, progress, cancel: runner.lane.run(
+        "pid", progress=progress, cancel=cancel), on_success=results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=30000)
+    assert results[0] != os.getpid()
+    cancelled: list[bool] = []
+    runner.submit(lambda *, progress, cancel: runner.lane.run(
+        "sleep", 60.0, progress=progress, cancel=cancel),
+        on_cancel=lambda: cancelled.append(True))
+    qtbot.waitUntil(runner.lane._lock.locked)     # the job is in the helper process
+    runner.cancel_all()
+    qtbot.waitUntil(lambda: cancelled == [True], timeout=10000)
+    assert runner.lane._process is None          # killed, restarted on the next job
+    runner.shutdown()
+    big = {"items": list(range(5000)), "pairs": tuple((i, i) for i in range(1200))}
+    assert unflatten(flatten(big)) == big
 
 
 def test_only_changed_pairs_are_aligned_again(qtbot, tmp_path, seeds) -> None:
