@@ -34,11 +34,13 @@ class LinkGutter(QWidget):
         self.left: "PaneWidget | None" = None
         self.right: "PaneWidget | None" = None
         self.links: Sequence[Any] = ()
+        #: (left span, right span, score) of the current statement's possible partners.
+        self.possible: tuple[tuple[tuple[int, int], tuple[int, int], float], ...] = ()
         self.setMinimumWidth(GUTTER_WIDTH // 2)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Links between panes")
         self.setToolTip("Linked passages: darker ribbons score higher; the bright one belongs "
-                        "to the current statement")
+                        "to the current statement; dashed ones are its possible partners")
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         """The gutter's natural width."""
@@ -65,6 +67,14 @@ class LinkGutter(QWidget):
         self._by_right = _SpanIndex([link.right_span for link in self.links])
         self.update()
 
+    def set_possible(self, items: Sequence[tuple[tuple[int, int], tuple[int, int], float]]
+                     ) -> None:
+        """Show these unconfirmed candidate pairs (left span, right span, score) dashed."""
+        items = tuple(items)
+        if items != self.possible:
+            self.possible = items
+            self.update()
+
     _by_left: "_SpanIndex | None" = None
     _by_right: "_SpanIndex | None" = None
 
@@ -85,25 +95,44 @@ class LinkGutter(QWidget):
         """(path, score, hot) for every link with at least one end on screen."""
         if self.left is None or self.right is None or not self.links:
             return []
-        lview, rview = self.left.view, self.right.view
-        if not lview.starts or not rview.starts:
-            return []
-        ltop, rtop = self._viewport_top(self.left), self._viewport_top(self.right)
         lhot, rhot = self.left.hot_statements(), self.right.hot_statements()
-        lbottom = ltop + lview.viewport().height()
-        rbottom = rtop + rview.viewport().height()
-        width = float(self.width())
         out = []
         for link in self._candidates():
-            l0, l1 = lview.span_y(*lview.offsets.span_to_qt(*link.left_span))
-            r0, r1 = rview.span_y(*rview.offsets.span_to_qt(*link.right_span))
-            l0, l1, r0, r1 = l0 + ltop, l1 + ltop, r0 + rtop, r1 + rtop
-            if (l1 < ltop and r1 < rtop) or (l0 > lbottom and r0 > rbottom):
+            path = self._path(link.left_span, link.right_span)
+            if path is None:
                 continue
             hot = bool(lhot.intersection(link.left_statements)
                        or rhot.intersection(link.right_statements))
-            out.append((_ribbon(width, l0, l1, r0, r1), float(link.score), hot))
+            out.append((path, float(link.score), hot))
         return out
+
+    def possible_ribbons(self) -> list[tuple[QPainterPath, float]]:
+        """(path, score) for each possible partner of the current statement on screen."""
+        if self.left is None or self.right is None:
+            return []
+        out = []
+        for left_span, right_span, score in self.possible:
+            path = self._path(left_span, right_span)
+            if path is not None:
+                out.append((path, score))
+        return out
+
+    def _path(self, left_span: tuple[int, int], right_span: tuple[int, int]
+              ) -> QPainterPath | None:
+        """The ribbon joining two spans, or None when both ends are off screen."""
+        assert self.left is not None and self.right is not None
+        lview, rview = self.left.view, self.right.view
+        if not lview.starts or not rview.starts:
+            return None
+        ltop, rtop = self._viewport_top(self.left), self._viewport_top(self.right)
+        l0, l1 = lview.span_y(*lview.offsets.span_to_qt(*left_span))
+        r0, r1 = rview.span_y(*rview.offsets.span_to_qt(*right_span))
+        l0, l1, r0, r1 = l0 + ltop, l1 + ltop, r0 + rtop, r1 + rtop
+        lbottom = ltop + lview.viewport().height()
+        rbottom = rtop + rview.viewport().height()
+        if (l1 < ltop and r1 < rtop) or (l0 > lbottom and r0 > rbottom):
+            return None
+        return _ribbon(float(self.width()), l0, l1, r0, r1)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         """Cool ribbons first, the hot ones on top."""
@@ -144,6 +173,12 @@ class LinkGutter(QWidget):
             fill.setAlpha(int(170 + 70 * min(1.0, max(0.0, score))))
             painter.fillPath(path, fill)
             painter.strokePath(path, QPen(colors.link_current, 1.6))
+        # possible partners: a faint fill and a dashed outline (not links, candidates)
+        for path, _score in self.possible_ribbons():
+            fill = QColor(colors.link_current)
+            fill.setAlpha(40)
+            painter.fillPath(path, fill)
+            painter.strokePath(path, QPen(colors.link_current, 1.4, Qt.PenStyle.DashLine))
 
 
 class _SpanIndex:

@@ -49,6 +49,26 @@ def partners(bridge: Any, sha_a: str, sha_b: str, statement: int) -> dict[int, f
     return out
 
 
+#: A candidate partner is shown as a possible link (dashed) from this score up.
+POSSIBLE_FLOOR = 0.3
+
+
+def possible_partners(bridge: Any, sha_a: str, sha_b: str, statement: int,
+                      top: int = 2) -> dict[int, float]:
+    """Best-scoring candidates in document b for a statement of document a that has no link
+    there: shown as dashed "possible" ribbons, since on documents with flat similarity (two
+    articles naming the same people throughout) no pair may clear the link threshold."""
+    from reader.ui.models.related_source import candidates_in
+
+    alignment, flipped = oriented(bridge, sha_a, sha_b)
+    if alignment is None:
+        return {}
+    found = candidates_in(alignment, not flipped, statement, top)
+    if any(linked for _s, _score, linked, _manual in found):
+        return {}
+    return {other: float(score) for other, score, _l, _m in found if score >= POSSIBLE_FLOOR}
+
+
 def links_between(bridge: Any, sha_a: str, sha_b: str) -> tuple[Any, ...]:
     """Passage links from document a (left) to document b (right); flipped ones are made
     once per alignment and kept by the bridge (thousands of links for big documents)."""

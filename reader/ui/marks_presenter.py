@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
-from reader.ui.link_state import (linked_statements, links_between, partners,
+from reader.ui.link_state import (linked_statements, links_between, partners, possible_partners,
                                   word_differences)
 
 if TYPE_CHECKING:
@@ -170,12 +170,30 @@ class MarksPresenter(QObject):
                         best = (score, mine)
         if best is not None:
             widgets[focused].view.marks.diff = best[1]
+        self._show_possible(focused, current)
         for widget in widgets:
             widget.view.refresh()
         for gutter in window.gutters:
             gutter.update()
         if reveal:
             self._reveal_partners(focused)
+
+    def _show_possible(self, focused: int, current: int) -> None:
+        """Dashed ribbons from the current statement to its best candidates in the panes
+        beside it, when it has no link there."""
+        session, window = self.session, self.window
+        for index, gutter in enumerate(window.gutters):
+            items: list[tuple[tuple[int, int], tuple[int, int], float]] = []
+            if current >= 0 and focused in (index, index + 1) and index + 1 < len(session.panes):
+                own, other = session.panes[focused], session.panes[index + (focused == index)]
+                found = possible_partners(window.bridge, own.document.sha256,
+                                          other.document.sha256, current)
+                span = (own.statements[current].start, own.statements[current].end)
+                for statement, score in found.items():
+                    theirs = (other.statements[statement].start, other.statements[statement].end)
+                    items.append((span, theirs, score) if focused == index
+                                 else (theirs, span, score))
+            gutter.set_possible(items)
 
     def _reveal_partners(self, focused: int) -> None:
         with self.window.sync.hold():
