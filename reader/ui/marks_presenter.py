@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from reader.ui.link_state import (linked_statements, links_between, partners, possible_partners,
                                   word_differences)
@@ -16,6 +16,12 @@ if TYPE_CHECKING:
     from reader.ui.pane_widget import PaneWidget
 
 
+#: Retrain and suggest again after this many tag changes...
+RELEARN_EVERY = 10
+#: ... once the keys have been quiet this long.
+RELEARN_PAUSE_MS = 1500
+
+
 class MarksPresenter(QObject):
     """Keeps every pane's ``marks`` in step with the session and the alignments."""
 
@@ -23,6 +29,12 @@ class MarksPresenter(QObject):
         super().__init__(window)
         self.window = window
         self.word_diff = window.state.flag("word_diff", True)
+        # Suggestions adapt to the reader: after every few tags, once typing pauses.
+        self._tag_edits = 0
+        self._relearn = QTimer(self)
+        self._relearn.setSingleShot(True)
+        self._relearn.setInterval(RELEARN_PAUSE_MS)
+        self._relearn.timeout.connect(self.relearn_suggestions)
 
     @property
     def session(self) -> Any:
@@ -90,6 +102,19 @@ class MarksPresenter(QObject):
         if widget is not None:
             widget.view.marks.tags = dict(self.session.tags_for(pane))
             widget.refresh()
+        self._tag_edits += 1
+        if self._tag_edits >= RELEARN_EVERY:
+            self._relearn.start()
+
+    def relearn_suggestions(self) -> None:
+        """Suggest again with a model retrained on the reader's tags (in a worker)."""
+        from reader.core.suggest import MIN_EXAMPLES
+
+        self._tag_edits = 0
+        if sum(len(pane.tags) for pane in self.session.panes) < MIN_EXAMPLES:
+            return
+        for pane in list(self.session.panes):
+            self.start_suggestions(pane)
 
     def suggestions_changed(self, pane: int) -> None:
         """Suggestions for ``pane`` arrived."""
@@ -107,8 +132,10 @@ class MarksPresenter(QObject):
 
         from reader.ui.alignments import BIG_STATEMENTS
 
+        store = self.session.store
         self.window.runner.submit_job(
             "suggest", list(pane.statements), pane.document.text,
+            str(store.path) if store is not None else None,
             in_process=len(pane.statements) > BIG_STATEMENTS,
             label=f"Suggesting tags for {pane.document.display_name}", on_success=done)
 

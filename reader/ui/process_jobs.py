@@ -52,12 +52,28 @@ def prepare(document: Any, *, progress: Progress, cancel: Cancel) -> LoadedDocum
                           TextPositions.of(document.text, statements))
 
 
-def suggest(statements: list[Any], text: str, *, progress: Progress,
-            cancel: Cancel) -> list[Any]:
-    """The suggested tag of every statement."""
+def suggest(statements: list[Any], text: str, db_path: str | None = None, *,
+            progress: Progress, cancel: Cancel) -> list[Any]:
+    """The suggested tag of every statement; with a library, adapted to the reader's own
+    tags by the learned model (trained here, off the GUI thread, when the tags changed)."""
     from reader.core.suggest import suggest_statements
 
-    return suggest_statements(statements, text)
+    return suggest_statements(statements, text, model=learned_model(db_path))
+
+
+def learned_model(db_path: str | None) -> Any:
+    """The library's tag model (None below a few dozen tags, or without a usable library)."""
+    if not db_path:
+        return None
+    from reader.core.errors import StoreError
+    from reader.core.store import Store
+    from reader.core.suggest import model_for_store
+
+    try:
+        with Store.open(db_path, readonly=True) as store:
+            return model_for_store(store)
+    except (StoreError, ValueError):
+        return None
 
 
 def align(left: list[Any], right: list[Any], pins: Pairs, rejections: Pairs, top_k: int,
