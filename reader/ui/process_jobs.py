@@ -30,11 +30,14 @@ class LoadedDocument:
 
 def load(path: Path, *, progress: Progress, cancel: Cancel) -> LoadedDocument:
     """Read ``path`` and split it into statements."""
-    from reader.core.documents import load_document
+    from reader.core.loaders import open_document
 
     path = Path(path)
     progress(0, 2, f"Reading {path.name}")
-    document = load_document(path)
+    # PDF pages, EPUB chapters and HTML megabytes report progress and honour Cancel.
+    document = open_document(
+        path, progress=lambda done, total: progress(done, total, f"Reading {path.name}"),
+        cancel=cancel)
     if cancel():
         raise CancelledError("cancelled")
     progress(1, 2, f"Splitting {path.name} into statements")
