@@ -50,7 +50,7 @@ def partners(bridge: Any, sha_a: str, sha_b: str, statement: int) -> dict[int, f
 
 
 #: A candidate partner is shown as a possible link (dashed) from this score up.
-POSSIBLE_FLOOR = 0.3
+POSSIBLE_FLOOR = 0.35
 
 
 def possible_partners(bridge: Any, sha_a: str, sha_b: str, statement: int,
