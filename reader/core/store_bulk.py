@@ -13,6 +13,7 @@ from reader.core.store_records import (
     Tag,
     _check_kind,
     _link_row,
+    _tag_query,
     _tag_row,
     now_iso,
 )
@@ -109,20 +110,7 @@ class StoreBulkMixin:
 
         For bulk exports: 100,000 Tag objects cost more than the query itself.
         """
-        clauses: list[str] = []
-        params: list[object] = []
-        for column, values in (("document_id", document_ids), ("kind", kinds),
-                               ("author", authors)):
-            if values is not None:
-                values = list(values)
-                clauses.append(f"{column} IN ({', '.join('?' * len(values))})" if values else "0")
-                params.extend(values)
-        if since:
-            clauses.append("updated_at >= ?")
-            params.append(since)
-        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-        return self._read(f"SELECT {_TAG_COLUMNS} FROM tags{where} "
-                          "ORDER BY document_id, start, id", params)
+        return self._read(*_tag_query(document_ids, kinds, authors, since))
 
     # -- appended for the reading session: one action, one transaction; recovery ---------
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Sequence
+from typing import Iterable, Sequence
 
 TAG_KINDS = ("opinion", "claim", "quotation")
 
@@ -79,6 +79,25 @@ class PassageLinkRecord:
 
 _TAG_COLUMNS = ('id, document_id, start, "end", kind, note, exact, prefix, suffix, author, '
                 'created_at, updated_at, orphaned')
+
+
+def _tag_query(document_ids: Iterable[int] | None, kinds: Iterable[str] | None,
+               authors: Iterable[str] | None, since: str | None) -> tuple[str, list[object]]:
+    """The SELECT of the tags matching every given filter, ordered by document and
+    position, and its parameters (shared by ``Store.tags`` and ``Store.tag_rows``)."""
+    clauses: list[str] = []
+    params: list[object] = []
+    for column, values in (("document_id", document_ids), ("kind", kinds),
+                           ("author", authors)):
+        if values is not None:
+            values = list(values)
+            clauses.append(f"{column} IN ({', '.join('?' * len(values))})" if values else "0")
+            params.extend(values)
+    if since:
+        clauses.append("updated_at >= ?")
+        params.append(since)
+    where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+    return f"SELECT {_TAG_COLUMNS} FROM tags{where} ORDER BY document_id, start, id", params
 
 
 def _tag_from_row(row: Sequence) -> Tag:

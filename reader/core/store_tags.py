@@ -15,6 +15,7 @@ from reader.core.store_records import (
     _check_kind,
     _replace_id,
     _tag_from_row,
+    _tag_query,
     now_iso,
 )
 from reader.core.store_schema import _describe
@@ -93,20 +94,7 @@ class StoreTagsMixin:
     def tags(self, document_ids: Iterable[int] | None = None, kinds: Iterable[str] | None = None,
              authors: Iterable[str] | None = None, since: str | None = None) -> list[Tag]:
         """Tags matching every given filter, ordered by document and position."""
-        clauses: list[str] = []
-        params: list[object] = []
-        for column, values in (("document_id", document_ids), ("kind", kinds),
-                               ("author", authors)):
-            if values is not None:
-                values = list(values)
-                clauses.append(f"{column} IN ({', '.join('?' * len(values))})" if values else "0")
-                params.extend(values)
-        if since:
-            clauses.append("updated_at >= ?")
-            params.append(since)
-        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-        rows = self._read(f"SELECT {_TAG_COLUMNS} FROM tags{where} "
-                          "ORDER BY document_id, start, id", params)
+        rows = self._read(*_tag_query(document_ids, kinds, authors, since))
         return [_tag_from_row(row) for row in rows]
 
     # -- links ---------------------------------------------------------------------------

@@ -10,24 +10,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex,
-                            Qt)
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from reader.ui.models.tags import TagIdRole
-from reader.ui.panels.common import IconCache, kind_label, short_text
+from reader.ui.models.tags import TagIdRole, TagTableModel
+from reader.ui.panels.common import kind_label, short_text
 
 COLUMNS = ("Document", "Kind", "Text", "Note", "Author")
 Index = QModelIndex | QPersistentModelIndex
 
 
-class OrphansModel(QAbstractTableModel):
+class OrphansModel(TagTableModel):
     """Orphaned tags of the library's open documents, listed with their text."""
 
+    columns = COLUMNS
+    _rows: list[tuple[Any, Any]]
+
     def __init__(self, bridge: Any, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._bridge = bridge
-        self._rows: list[tuple[Any, Any]] = []
-        self._icons = IconCache()
+        super().__init__(bridge, parent)
         bridge.tagsChanged.connect(lambda _pane: self.reload())
         bridge.panesChanged.connect(self.reload)
         if hasattr(bridge, "orphansChanged"):
@@ -40,29 +39,6 @@ class OrphansModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = [] if session is None else list(session.orphans())
         self.endResetModel()
-
-    def palette_changed(self) -> None:
-        """Redraw the kind icons in the new palette's colours (light/dark switch)."""
-        self._icons.clear()
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1),
-                                  [Qt.ItemDataRole.DecorationRole])
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt API)
-        """Number of orphans."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt API)
-        """Document, Kind, Text, Note, Author."""
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Column titles."""
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Cell text, kind icon, the full text as tooltip, tag id through TagIdRole."""

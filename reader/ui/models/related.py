@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from reader.ui.models.related_source import Candidate, RelatedGroup, related_groups
-from reader.ui.panels.common import IconCache, short_text
+from reader.ui.panels.common import IconCache, column_header, short_text
 
 PaneRole = Qt.ItemDataRole.UserRole + 1
 StatementRole = Qt.ItemDataRole.UserRole + 2
@@ -94,10 +94,7 @@ class RelatedModel(QAbstractItemModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Column titles."""
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
-        return None
+        return column_header(COLUMNS, section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Document rows: title and count; candidate rows: text, score, link mark."""

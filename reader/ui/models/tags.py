@@ -19,7 +19,7 @@ from typing import Any
 from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex,
                             Qt)
 
-from reader.ui.panels.common import IconCache, kind_label, short_text
+from reader.ui.panels.common import IconCache, column_header, kind_label, short_text
 
 PaneRole = Qt.ItemDataRole.UserRole + 1
 StatementRole = Qt.ItemDataRole.UserRole + 2
@@ -74,14 +74,46 @@ def _key(row: TagRow) -> tuple[int, int]:
     return (row.pane, row.statement)
 
 
-class TagsModel(QAbstractTableModel):
-    """Tagged statements across documents, kept in step with the session."""
+class TagTableModel(QAbstractTableModel):
+    """Base of the tag tables (tags, orphans): rows in ``_rows``, titles in ``columns``."""
+
+    columns: tuple[str, ...] = COLUMNS
 
     def __init__(self, bridge: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._bridge = bridge
-        self._rows: list[TagRow] = []
+        self._rows: list[Any] = []
         self._icons = IconCache()
+
+    def palette_changed(self) -> None:
+        """Redraw the kind icons in the new palette's colours (light/dark switch)."""
+        self._icons.clear()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, len(self.columns) - 1),
+                                  [Qt.ItemDataRole.DecorationRole])
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt API)
+        """Number of rows (no children)."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt API)
+        """Number of columns, one per title in ``columns``."""
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Column titles."""
+        return column_header(self.columns, section, orientation, role)
+
+
+class TagsModel(TagTableModel):
+    """Tagged statements across documents, kept in step with the session."""
+
+    _rows: list[TagRow]
+
+    def __init__(self, bridge: Any, parent: QObject | None = None) -> None:
+        super().__init__(bridge, parent)
         self._counts: Counter[tuple[str, str]] = Counter()
         self._authors: Counter[str] = Counter()
         if hasattr(bridge, "tagsChangedAt"):  # names the statements: no full-pane rescan
@@ -92,29 +124,6 @@ class TagsModel(QAbstractTableModel):
         self.reload()
 
     # -- reading -------------------------------------------------------------------------
-
-    def palette_changed(self) -> None:
-        """Redraw the kind icons in the new palette's colours (light/dark switch)."""
-        self._icons.clear()
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1),
-                                  [Qt.ItemDataRole.DecorationRole])
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt API)
-        """Number of tagged statements (no children)."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt API)
-        """Kind, Document, Statement, Note, Author."""
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Column titles."""
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
-        return None
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         """Cell text, kind icon, tooltip, and the raw values through the custom roles.

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence
 
 #: The tag kinds in display order, with the label a reader sees.
@@ -36,6 +39,15 @@ def rasterized(source: QIcon) -> QIcon:
     for size in (16, 24, 32, 48, 64):
         out.addPixmap(source.pixmap(size, size))
     return out
+
+
+def column_header(columns: tuple[str, ...], section: int, orientation: Qt.Orientation,
+                  role: int) -> Any:
+    """An item model's ``headerData``: the title of horizontal ``section``, else None."""
+    if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(columns)):
+        return columns[section]
+    return None
 
 
 class IconCache:
