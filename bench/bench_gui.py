@@ -146,17 +146,22 @@ def _wait(app, condition, timeout: float) -> bool:
     return condition()
 
 
-def case_stall() -> dict[str, float]:
-    """Max GUI lag while two ~1 MB documents load and align (window) vs on the GUI thread."""
+def _bench_window(tmp: Path):
+    """A shown 1600x1000 window on a library in ``tmp``, aligning lexically."""
     from reader.ui.main_window import MainWindow
 
+    window = MainWindow(db_path=tmp / "lib.sqlite3", restore=False, align_method="lexical")
+    window.resize(1600, 1000)
+    window.show()
+    return window
+
+
+def case_stall() -> dict[str, float]:
+    """Max GUI lag while two ~1 MB documents load and align (window) vs on the GUI thread."""
     app = _app()
     with tempfile.TemporaryDirectory() as tmp:
         left, right = _big_pair(Path(tmp))
-        window = MainWindow(db_path=Path(tmp) / "lib.sqlite3", restore=False,
-                            align_method="lexical")
-        window.resize(1600, 1000)
-        window.show()
+        window = _bench_window(Path(tmp))
         from reader.ui.icons import icons_ready
 
         _wait(app, icons_ready, 10)       # the window's own one-time setup is done
@@ -193,15 +198,10 @@ def case_stall() -> dict[str, float]:
 
 def case_scroll() -> dict[str, float]:
     """Median time of one scroll step to the screen updated."""
-    from reader.ui.main_window import MainWindow
-
     app = _app()
     with tempfile.TemporaryDirectory() as tmp:
         left, right = _big_pair(Path(tmp))
-        window = MainWindow(db_path=Path(tmp) / "lib.sqlite3", restore=False,
-                            align_method="lexical")
-        window.resize(1600, 1000)
-        window.show()
+        window = _bench_window(Path(tmp))
         window.start([left, right])
         _wait(app, lambda: len(window.session.panes) == 2 and window.documents_shown()
               and not window.runner.busy, 300)

@@ -43,10 +43,9 @@ def timed(function, repeat: int = 3) -> tuple[float, object]:
 
 def report_pdf_page(pages: int, lines: int, rng: random.Random) -> bytes:
     """A text PDF: running header, ``lines`` body lines in paragraphs, page-number footer."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               b"<< /Type /Pages /Count %d /Kids [%s] >>" % (
-                   pages, b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(pages))),
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    from tests.core.pdf_writer import pdf_from_page_streams
+
+    streams = []
     for index in range(pages):
         ops = [b"BT /F1 9 Tf 72 760 Td (Annual Report 2024 - City Council) Tj ET"]
         y = 730
@@ -55,21 +54,8 @@ def report_pdf_page(pages: int, lines: int, rng: random.Random) -> bytes:
             ops.append(b"BT /F1 11 Tf 72 %d Td (%s) Tj ET" % (y, words.encode()))
             y -= 20 if line % 6 == 5 else 14
         ops.append(b"BT /F1 9 Tf 300 40 Td (%d) Tj ET" % (index + 1))
-        content = b"\n".join(ops)
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources "
-                       b"<< /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (5 + 2 * index))
-        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
-    return bytes(out)
+        streams.append(b"\n".join(ops))
+    return pdf_from_page_streams(streams)
 
 
 _CONTENT_TYPES = (

@@ -15,12 +15,19 @@ def page_words(number: int) -> str:
 
 def many_pages_pdf(pages: int) -> bytes:
     """A valid PDF of ``pages`` pages, each with one distinct line of Helvetica text."""
+    return pdf_from_page_streams(
+        [b"BT /F1 11 Tf 72 720 Td (Words on page %s.) Tj ET" % page_words(index).encode()
+         for index in range(pages)])
+
+
+def pdf_from_page_streams(streams: list[bytes]) -> bytes:
+    """A valid PDF with one Letter page per content stream, font /F1 = Helvetica."""
+    pages = len(streams)
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
                b"<< /Type /Pages /Count %d /Kids [%s] >>" % (
                    pages, b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(pages))),
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    for index in range(pages):
-        content = b"BT /F1 11 Tf 72 720 Td (Words on page %s.) Tj ET" % page_words(index).encode()
+    for index, content in enumerate(streams):
         objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources "
                        b"<< /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (5 + 2 * index))
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
