@@ -19,7 +19,7 @@ import sysconfig
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core.statements import Statement, split_statements
+from reader.core.text import Statement, split_statements
 
 _SENTENCE_MIN_WORDS = 6
 

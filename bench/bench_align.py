@@ -143,7 +143,7 @@ BASELINE_SPEED = """
 import sys
 from sklearn.feature_extraction.text import TfidfVectorizer
 sys.path.insert(0, {root!r})
-from reader.core.statements import split_statements
+from reader.core.text._statements import split_statements
 left = [s.text for s in split_statements(open(sys.argv[1], encoding="utf-8").read())]
 right = [s.text for s in split_statements(open(sys.argv[2], encoding="utf-8").read())]
 vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
@@ -200,8 +200,8 @@ def speed(runs: int) -> list[str]:
 
 def seed_links() -> list[str]:
     from reader.core.align import align_pair
-    from reader.core.documents import load_document
-    from reader.core.statements import segment_document
+    from reader.core.loaders import load_document
+    from reader.core.text import segment_document
 
     paths = sorted((ROOT / "seeds").glob("*.txt"))
     left, right = (segment_document(load_document(p)) for p in paths)

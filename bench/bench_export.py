@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.core.documents import document_from_text  # noqa: E402
+from reader.core.text import document_from_text  # noqa: E402
 from reader.core.export import export  # noqa: E402
 from reader.core.store import Store, Tag  # noqa: E402
 
@@ -54,7 +54,7 @@ def build_library(db: Path) -> int:
                 spans.append((pos, pos + len(sentence)))
                 pos += len(sentence) + 1
             spans_by_doc.append(spans)
-            store.add_tags(
+            store.tag_table.add_tags(
                 Tag(0, ids[-1], s, e, ("opinion", "claim", "quotation")[i % 3],
                     "a note, with \"quotes\"" if i % 4 == 0 else "", text[s:e],
                     text[max(0, s - 32):s], text[e:e + 32], ("ann", "bob")[i % 2],
@@ -63,10 +63,10 @@ def build_library(db: Path) -> int:
                 for i, (s, e) in enumerate(spans))
         for d in range(DOCUMENTS - 1):
             left, right = spans_by_doc[d], spans_by_doc[d + 1]
-            store.save_passage_links(ids[d], ids[d + 1], [
+            store.tag_table.save_passage_links(ids[d], ids[d + 1], [
                 (*left[i], *right[i], 0.5 + 0.5 * rng.random())
                 for i in rng.sample(range(TAGS_PER_DOCUMENT), LINKS_PER_PAIR)])
-        return len(store.tags())
+        return len(store.tag_table.tags())
 
 
 _JOIN = ('SELECT d.title, d.path, d.sha256, t.kind, t.exact, t.start, t."end", t.note, '

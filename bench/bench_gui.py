@@ -148,7 +148,7 @@ def _wait(app, condition, timeout: float) -> bool:
 
 def _bench_window(tmp: Path):
     """A shown 1600x1000 window on a library in ``tmp``, aligning lexically."""
-    from reader.ui.main_window import MainWindow
+    from reader.ui.window import MainWindow
 
     window = MainWindow(db_path=tmp / "lib.sqlite3", restore=False, align_method="lexical")
     window.resize(1600, 1000)
@@ -167,11 +167,11 @@ def case_stall() -> dict[str, float]:
         _wait(app, icons_ready, 10)       # the window's own one-time setup is done
         probe = LagProbe()
         started = time.perf_counter()
-        window.start([left, right])
+        window.documents.start([left, right])
 
         def aligned() -> bool:
             panes = window.session.panes
-            return (len(panes) == 2 and not window.runner.busy and window.documents_shown()
+            return (len(panes) == 2 and not window.runner.busy and window.documents.documents_shown()
                     and window.bridge.alignment(panes[0].document.sha256,
                                                 panes[1].document.sha256) is not None)
 
@@ -182,8 +182,8 @@ def case_stall() -> dict[str, float]:
         links = len(window.gutters[0].links) if window.gutters else 0
         window.close()
         from reader.core.align import align_pair
-        from reader.core.documents import load_document
-        from reader.core.statements import segment_document
+        from reader.core.loaders import load_document
+        from reader.core.text import segment_document
 
         app.processEvents()
         t0 = time.perf_counter()      # the baseline: a naive window doing it all inline
@@ -202,8 +202,8 @@ def case_scroll() -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         left, right = _big_pair(Path(tmp))
         window = _bench_window(Path(tmp))
-        window.start([left, right])
-        _wait(app, lambda: len(window.session.panes) == 2 and window.documents_shown()
+        window.documents.start([left, right])
+        _wait(app, lambda: len(window.session.panes) == 2 and window.documents.documents_shown()
               and not window.runner.busy, 300)
         view = window.panes[0].view
         for key in ("C", "J", "O", "J", "Q"):   # a few tags on screen
@@ -260,7 +260,7 @@ def case_tag() -> dict[str, float]:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from reader.ui.main_window import MainWindow
+    from reader.ui.window import MainWindow
 
     app = _app()
     sentences = [f"Statement number {i} says that the harbor {i % 97} opens at dawn."
@@ -273,8 +273,8 @@ def case_tag() -> dict[str, float]:
                             align_method="lexical")
         window.resize(1600, 1000)
         window.show()
-        window.start([path])
-        _wait(app, lambda: len(window.session.panes) == 1 and window.documents_shown()
+        window.documents.start([path])
+        _wait(app, lambda: len(window.session.panes) == 1 and window.documents.documents_shown()
               and not window.runner.busy, 120)
         pane = window.panes[0]
         assert len(pane.view.statements) == 10_000, len(pane.view.statements)
@@ -311,7 +311,7 @@ def case_tag() -> dict[str, float]:
         bare = []
         for i in range(300):
             started = time.perf_counter()
-            store.add_tag(doc.id, i, i + 1, "claim", exact="x", prefix="", suffix="",
+            store.tag_table.add_tag(doc.id, i, i + 1, "claim", exact="x", prefix="", suffix="",
                           author="bench")
             bare.append(time.perf_counter() - started)
         store.close()

@@ -21,9 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.core.documents import load_document  # noqa: E402
-from tests.core.news_pages import ARTICLE, BOILERPLATE, BYLINE, TITLE, all_pages  # noqa: E402
-from tests.core.pdf_writer import many_pages_pdf  # noqa: E402
+from reader.core.text import load_document  # noqa: E402
+from tests.core.loaders.news_pages import ARTICLE, BOILERPLATE, BYLINE, TITLE, all_pages  # noqa: E402
+from tests.core.loaders.pdf_writer import many_pages_pdf  # noqa: E402
 
 WORDS = ("the council said on monday that new budget would raise spending schools roads while "
          "cutting administrative costs across several departments according officials who "
@@ -43,7 +43,7 @@ def timed(function, repeat: int = 3) -> tuple[float, object]:
 
 def report_pdf_page(pages: int, lines: int, rng: random.Random) -> bytes:
     """A text PDF: running header, ``lines`` body lines in paragraphs, page-number footer."""
-    from tests.core.pdf_writer import pdf_from_page_streams
+    from tests.core.loaders.pdf_writer import pdf_from_page_streams
 
     streams = []
     for index in range(pages):
@@ -175,7 +175,7 @@ def _python_docx_text(path: Path) -> str:
 
 
 def _ours(html: str) -> str:
-    from reader.core.loaders.article import extract_article
+    from reader.core.loaders import extract_article
 
     return "\n\n".join(extract_article(html).paragraphs())
 
@@ -193,7 +193,7 @@ def _trafilatura(html: str) -> str:
 def _readability(html: str) -> str:
     from readability import Document
 
-    from reader.core.html_text import html_to_text
+    from reader.core.loaders import html_to_text
 
     page = Document(html)
     return page.title() + "\n\n" + html_to_text(page.summary())[1]

@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.core.statements import split_paragraphs, split_statements  # noqa: E402
-from tests.core.golden_rules import GOLDEN_RULES, passed_rules  # noqa: E402
+from reader.core.text import split_paragraphs, split_statements  # noqa: E402
+from tests.core.text.golden_rules import GOLDEN_RULES, passed_rules  # noqa: E402
 
 TARGET_CHARS = 1_000_000
 PYSBD_SLICE_CHARS = 100_000

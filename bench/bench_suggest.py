@@ -18,12 +18,12 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.core.statements import Statement  # noqa: E402
+from reader.core.text import Statement  # noqa: E402
 from reader.core.suggest import TagModel, suggest_statements  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "suggest_eval.jsonl"

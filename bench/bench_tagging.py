@@ -19,9 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from reader.core import session as s  # noqa: E402
-from reader.core.documents import document_from_text  # noqa: E402
+from reader.core.text import document_from_text  # noqa: E402
 from reader.core.session import ReadingSession  # noqa: E402
-from reader.core.statements import Statement  # noqa: E402
+from reader.core.text import Statement  # noqa: E402
 from reader.core.store import Store  # noqa: E402
 
 STATEMENTS = 10_000
@@ -76,7 +76,7 @@ def main() -> int:
             def bare_insert() -> None:
                 i = next(counter)
                 st = statements[i]
-                store.add_tag(record.id, st.start, st.end, "claim", exact=st.text)
+                store.tag_table.add_tag(record.id, st.start, st.end, "claim", exact=st.text)
 
             rows.append(("baseline: one bare Store.add_tag commit", *percentiles(
                 timed(bare_insert, PRESSES))))
@@ -96,7 +96,7 @@ def main() -> int:
             s.set_current(session, 0, 50)
             rows.append(("next_untagged press", *percentiles(
                 timed(lambda: s.next_untagged(session), 100))))
-            tags = len(store.tags())
+            tags = len(store.tag_table.tags())
         edited_text, edited_statements = make_text(STATEMENTS, edit=True)
         path.write_text(edited_text)
         with Store.open(Path(tmp) / "lib.sqlite3") as store:

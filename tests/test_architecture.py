@@ -30,7 +30,7 @@ def test_core_modules_import_no_qt():
 def test_cli_subcommands_do_not_load_qt(tmp_path):
     code = ("import sys, runpy; sys.argv=['reader','--help'];\n"
             "from reader.cli import build_parser; build_parser()\n"
-            "import reader.core.store, reader.core.statements\n"
+            "import reader.core.store._store, reader.core.text._statements\n"
             "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt loaded'")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=tmp_path, env=dict(os.environ))

@@ -55,9 +55,9 @@ def register(subparsers) -> None:
 def run(args) -> int:
     """Align the documents and print the JSON of the contract."""
     from reader.commands.common import load_documents
-    from reader.core.align import align_documents
+    from reader.core.align import semantic_embedder, align_documents
     from reader.core.errors import ReaderError
-    from reader.core.statements import segment_document
+    from reader.core.text import segment_document
 
     if len(args.files) < 2:
         raise ReaderError("align needs at least two documents")
@@ -73,10 +73,7 @@ def run(args) -> int:
     try:
         embedder = None
         if store is not None and args.method != "lexical":
-            from reader.core import semantic
-
-            if semantic.available():
-                embedder = semantic.cached_embedder(store)
+            embedder = semantic_embedder(store)
         alignment = align_documents(statements, method=args.method, threshold=args.threshold,
                                     top_k=args.top, pins=pins, rejections=rejections,
                                     embedder=embedder)
@@ -136,7 +133,7 @@ def _manual_statement_pairs(store, doc_ids: list[int], statements):
     position = {doc_id: n for n, doc_id in enumerate(doc_ids)}
     pins: list[tuple[int, int, int, int]] = []
     rejections: list[tuple[int, int, int, int]] = []
-    for link in store.manual_links(doc_ids):
+    for link in store.tag_table.manual_links(doc_ids):
         a = position.get(link.left_document_id)
         b = position.get(link.right_document_id)
         if a is None or b is None or a == b:
@@ -160,4 +157,4 @@ def _save_links(store, doc_ids: list[int], alignment) -> None:
         if rows is not None:
             rows.append((*link.left_span, *link.right_span, link.score))
     for (a, b), rows in by_pair.items():
-        store.save_passage_links(doc_ids[a], doc_ids[b], rows)
+        store.tag_table.save_passage_links(doc_ids[a], doc_ids[b], rows)

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reader.core.documents import Document, load_document
+from reader.core.text import Document
+from reader.core.loaders import load_document
 
 
 def write_json(payload: Any, stream=None) -> None:

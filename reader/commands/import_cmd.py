@@ -18,7 +18,7 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     """Import FILE and print a one-line summary."""
-    from reader.core.importing import import_tags, read_import_file
+    from reader.core.export import import_tags, read_import_file
     from reader.core.store import Store
 
     items = read_import_file(args.file)  # a malformed file is refused before opening the library

@@ -15,8 +15,8 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     """Print the statements of FILE as JSON."""
-    from reader.core.documents import load_document
-    from reader.core.statements import segment_document
+    from reader.core.loaders import load_document
+    from reader.core.text import segment_document
 
     document = load_document(args.file)
     statements = segment_document(document)

@@ -21,8 +21,8 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     """Print every statement of FILE with its suggested tag as JSON."""
-    from reader.core.documents import load_document
-    from reader.core.statements import segment_document
+    from reader.core.loaders import load_document
+    from reader.core.text import segment_document
     from reader.core.suggest import suggest_statements
 
     document = load_document(args.file)
@@ -44,7 +44,7 @@ def run(args) -> int:
 def _library_model(path: str):
     """The TagModel for the library at ``path`` (opened read-only), or None if too few tags."""
     from reader.core.store import Store
-    from reader.core.suggest_model import model_for_store
+    from reader.core.suggest import model_for_store
 
     with Store.open(path, readonly=True) as store:
         return model_for_store(store)

@@ -77,19 +77,19 @@ def run_app(files: Sequence[str], db: str | None = None, restore: bool = True) -
     False, i.e. ``--fresh``).
     """
     app = create_application()
-    from reader.ui.main_window import MainWindow
+    from reader.ui.window import MainWindow
 
     window = MainWindow(db_path=Path(db) if db else None, restore=restore)
     window.show()
     keys = os.environ.get("READER_TEST_KEYS", "")
     if keys:
-        from reader.ui.key_replay import KeyReplay, parse_keys
+        from reader.ui.window import KeyReplay, parse_keys
 
         replay = KeyReplay(window, parse_keys(keys), expected_panes=len(files))
         replay.start()
     if os.environ.get("READER_BENCH_EVENTS"):
         report_milestones(window, len(files))
-    window.start(files)
+    window.documents.start(files)
     return app.exec()
 
 
@@ -107,7 +107,7 @@ def report_milestones(window: object, expected: int) -> None:
 
     def poll() -> None:
         panes = window.panes  # type: ignore[attr-defined]
-        if len(panes) >= expected > 0 and window.documents_shown():  # type: ignore[attr-defined]
+        if len(panes) >= expected > 0 and window.documents.documents_shown():  # type: ignore[attr-defined]
             for pane in panes:
                 pane.repaint()
             say("documents")

@@ -120,18 +120,18 @@ def test_db_saves_links_and_honours_pins_and_rejections(tmp_path):
     with Store.open(db) as store:
         left_id = store.document_by_sha(payload["documents"][0]["sha256"]).id
         right_id = store.document_by_sha(payload["documents"][1]["sha256"]).id
-        saved = store.passage_links(left_id)
+        saved = store.tag_table.passage_links(left_id)
         assert [(s.left_start, s.right_start) for s in saved] == \
             [(tuple(payload["links"][0]["left_span"])[0], payload["links"][0]["right_span"][0])]
-        store.add_manual_link((left_id, 0, 5), (right_id, 3, 10), action="link")
+        store.tag_table.add_manual_link((left_id, 0, 5), (right_id, 3, 10), action="link")
         rain_left, rain_right = SAME.index("Heavy"), other.index("Heavy")
-        store.add_manual_link((left_id, rain_left, rain_left + 5),
+        store.tag_table.add_manual_link((left_id, rain_left, rain_left + 5),
                               (right_id, rain_right, rain_right + 5), action="reject")
     payload = align_json(str(a), str(b), "--db", str(db))
     assert [(l["left_statements"], l["right_statements"], l.get("manual", False))
             for l in payload["links"]] == [([0], [0], True)]
     with Store.open(db) as store:
-        assert len(store.passage_links(left_id)) == 1
+        assert len(store.tag_table.passage_links(left_id)) == 1
 
 
 def test_help_states_the_engine_default_threshold():

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from tests.core.export_support import LEFT_TEXT, statement_spans, make_library
+from tests.core.export.export_support import LEFT_TEXT, statement_spans, make_library
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -12,7 +12,7 @@ import pytest
 from reader.cli import main
 from reader.core.export import export
 from reader.core.store import Store
-from tests.core.export_support import make_library
+from tests.core.export.export_support import make_library
 
 
 def fingerprint(path: Path) -> str:
@@ -45,7 +45,7 @@ def test_import_then_import_again(exported, tmp_path, capsys):
     assert code == 0
     assert out.strip() == f"{exported}: imported 0 of 5 tags; 5 already in the library"
     with Store.open(db, readonly=True) as store:
-        assert len(store.tags()) == 5
+        assert len(store.tag_table.tags()) == 5
 
 
 def test_import_uses_reader_db_by_default(exported, tmp_path, capsys, monkeypatch):
@@ -53,7 +53,7 @@ def test_import_uses_reader_db_by_default(exported, tmp_path, capsys, monkeypatc
     monkeypatch.setenv("READER_DB", str(db))
     assert reader(capsys, "import", str(exported))[0] == 0
     with Store.open(db, readonly=True) as store:
-        assert len(store.tags()) == 5
+        assert len(store.tag_table.tags()) == 5
 
 
 def test_malformed_file_changes_nothing(exported, tmp_path, capsys):

@@ -7,9 +7,9 @@ import json
 import pytest
 
 from reader.cli import main
-from reader.core.documents import load_document
+from reader.core.loaders import load_document
 from reader.core.store import Store
-from reader.core.suggest_model import MODEL_SETTING_KEY
+from reader.core.suggest import MODEL_SETTING_KEY
 
 FIELDS = {"index", "start", "end", "text", "tag", "confidence", "reasons"}
 
@@ -48,9 +48,9 @@ def _library_with_tags(path, n: int) -> None:
         doc = store.remember_document("cd" * 32, "/tmp/weather.txt", "Weather")
         for i in range(n):
             text = f"The forecast for region {i} calls for rain."
-            store.add_tag(doc.id, i * 60, i * 60 + len(text), "opinion", exact=text)
+            store.tag_table.add_tag(doc.id, i * 60, i * 60 + len(text), "opinion", exact=text)
             fact = f"The council approved budget line {i} on Tuesday."
-            store.add_tag(doc.id, i * 60 + 5000, i * 60 + 5000 + len(fact), "claim", exact=fact)
+            store.tag_table.add_tag(doc.id, i * 60 + 5000, i * 60 + 5000 + len(fact), "claim", exact=fact)
 
 
 def test_db_learns_from_the_library_without_writing(capsys, tmp_path):
@@ -66,7 +66,7 @@ def test_db_learns_from_the_library_without_writing(capsys, tmp_path):
     assert any(r.startswith("learned from 40 of your tags") for r in learned["reasons"])
     with Store.open(library, readonly=True) as store:
         assert store.setting(MODEL_SETTING_KEY) is None
-        assert len(store.tags()) == 40
+        assert len(store.tag_table.tags()) == 40
 
 
 def test_db_with_few_tags_changes_nothing(capsys, tmp_path, neutral_seed):

@@ -1,9 +1,20 @@
-"""Dialogs of the reader window; each exposes an ``ask(...)`` classmethod that tests patch.
+"""Dialogs of the reader window; each exposes an ``ask(...)`` classmethod that tests patch."""
 
-- ``about.AboutDialog``: name and version.
-- ``shortcuts.ShortcutsDialog`` and ``shortcuts.ShortcutsOverlay``: the keymap.
-- ``settings.SettingsDialog``: author, key remapping, suggestion threshold (QSettings).
-- ``export.ExportDialog``: File > Export... with filters and a live count.
-- ``importing.ImportDialog`` / ``importing.import_file``: File > Import.
-- ``clipboard.new_from_clipboard``: File > New from Clipboard.
-"""
+from __future__ import annotations
+
+from reader.ui.dialogs._about import AboutDialog
+from reader.ui.dialogs._clipboard import new_from_clipboard
+from reader.ui.dialogs._export import ExportChoice, ExportDialog, export_interactively
+from reader.ui.dialogs._importing import ImportDialog, import_file, import_interactively
+from reader.ui.dialogs._keymap_table import KeymapTable
+from reader.ui.dialogs._keymap_text import action_text, keymap_rows
+from reader.ui.dialogs._settings import (
+    ReaderSettings, SettingsDialog, load_settings, os_user_name, save_settings)
+from reader.ui.dialogs._shortcuts import ShortcutsDialog, ShortcutsOverlay
+
+__all__ = [
+    "AboutDialog", "ExportChoice", "ExportDialog", "ImportDialog", "KeymapTable", "ReaderSettings",
+    "SettingsDialog", "ShortcutsDialog", "ShortcutsOverlay", "action_text", "export_interactively",
+    "import_file", "import_interactively", "keymap_rows", "load_settings", "new_from_clipboard",
+    "os_user_name", "save_settings",
+]

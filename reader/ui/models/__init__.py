@@ -1,7 +1,15 @@
-"""Thin Qt item models over core collections, kept in step by SessionBridge signals.
+"""Thin Qt item models over core collections, kept in step by SessionBridge signals."""
 
-- ``tags.TagsModel(bridge)``: tagged statements of every open pane (table).
-- ``orphans.OrphansModel(bridge)``: orphaned tags (table).
-- ``related.RelatedModel(bridge)``: the current statement's candidates per other pane (tree).
-Each passes pytest-qt's ``qtmodeltester``.
-"""
+from __future__ import annotations
+
+from reader.ui.models._orphans import OrphansModel
+from reader.ui.models._related import LinkedRole, PaneRole, RelatedModel, ScoreRole, StatementRole
+from reader.ui.models._related_source import candidates_in
+from reader.ui.models._tags import (
+    AuthorRole, DocumentRole, KindRole, RESET_THRESHOLD, SearchRole, TagsModel, pane_rows)
+
+__all__ = [
+    "AuthorRole", "DocumentRole", "KindRole", "LinkedRole", "OrphansModel", "PaneRole",
+    "RESET_THRESHOLD", "RelatedModel", "ScoreRole", "SearchRole", "StatementRole", "TagsModel",
+    "candidates_in", "pane_rows",
+]

@@ -1,9 +1,11 @@
-"""Side panels of the reader window; each is a QWidget built over a SessionBridge.
+"""Side panels of the reader window, each built over a SessionBridge."""
 
-Every panel takes ``(bridge, parent=None)`` and has ``jumpRequested = Signal(int, int)``
-(pane, statement) that the window connects to moving the current statement.
+from __future__ import annotations
 
-- ``related.RelatedPanel``: best candidates of the current statement in other documents.
-- ``tags.TagsPanel``: tagged statements across documents, filters, counts, orphans.
-- ``suggestions.SuggestionsPanel``: "Accept suggestions above N% in this document".
-"""
+from reader.ui.panels._related import RelatedPanel
+from reader.ui.panels._suggestions import SuggestionsPanel, count_above, make_accept_action
+from reader.ui.panels._tags import TagsPanel
+
+__all__ = [
+    "RelatedPanel", "SuggestionsPanel", "TagsPanel", "count_above", "make_accept_action",
+]

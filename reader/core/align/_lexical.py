@@ -1,0 +1,169 @@
+"""Candidate pairs of statements and their lexical scores, without an n x m matrix.
+
+Small document pairs are scored exhaustively. Large ones go through an inverted index of the
+shorter document: each statement of the other looks up only its rarest keys (short posting
+lists), adds up the shared weight per candidate, and fully scores its best few candidates.
+Work and memory grow with the number of statements, not with their product.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
+from typing import Callable, Iterable, Iterator, Sequence
+
+from reader.core.errors import CancelledError
+from reader.core.align._similarity import Features, PairScore, Vocabulary, score_pair
+
+#: Above this many statement pairs, candidates come from the inverted index.
+EXHAUSTIVE_PAIRS = 250_000
+#: Keys (per statement) looked up in the index, rarest first.
+KEYS_PER_QUERY = 12
+#: Candidates per statement that are fully scored.
+CANDIDATES_PER_STATEMENT = 5
+#: Keys present in more than this share of statements in both documents are discounted.
+UBIQUITOUS_SHARE = 0.3
+UBIQUITOUS_FLOOR = 0.3
+#: Check for cancel / report progress every this many statements.
+CHUNK = 256
+#: Statements of the longer document read (and forgotten) at a time.
+STREAM_CHUNK = 2048
+
+
+@dataclass(frozen=True)
+class LexicalScores:
+    """Kept candidate pairs (left, right) -> PairScore, and every statement's weight."""
+
+    pairs: dict[tuple[int, int], PairScore]
+    left_weights: list[float]
+    right_weights: list[float]
+
+
+def lexical_scores(vocab: Vocabulary, left_texts: Sequence[str], right_texts: Sequence[str], *,
+                   keep: Callable[[PairScore], bool],
+                   progress: Callable[[float], None] | None = None,
+                   cancel: Callable[[], bool] | None = None) -> LexicalScores:
+    """Score the candidate pairs of two documents' statements, keeping those ``keep`` accepts.
+
+    Small inputs: every pair, with ubiquitous keys discounted. Large inputs: the shorter
+    document is indexed and the longer one streamed through in chunks, so only the index
+    side's features are ever held in memory.
+    """
+    report = progress or (lambda fraction: None)
+    if len(left_texts) * len(right_texts) <= EXHAUSTIVE_PAIRS:
+        left = [vocab.features(text) for text in left_texts]
+        _check(cancel)
+        right = [vocab.features(text) for text in right_texts]
+        discount_ubiquitous(vocab, left, right)
+        left, right = vocab.finalize(left), vocab.finalize(right)
+        report(0.25)
+        pairs = _score_rows(vocab, left, right, _all_pairs(right), keep, False,
+                            lambda f: report(0.25 + 0.75 * f), cancel)
+        return LexicalScores(pairs, [f.weight for f in left], [f.weight for f in right])
+    swap = len(left_texts) < len(right_texts)
+    index_texts, query_texts = (left_texts, right_texts) if swap else (right_texts, left_texts)
+    indexed = vocab.finalize([vocab.features(text) for text in index_texts])
+    report(0.1)
+    candidates = _index_candidates(vocab, indexed)
+    vocab.frozen_pairs = True
+    pairs: dict[tuple[int, int], PairScore] = {}
+    query_weights: list[float] = []
+    total = len(query_texts)
+    for start in range(0, total, STREAM_CHUNK):
+        _check(cancel)
+        chunk = vocab.finalize([vocab.features(t) for t in query_texts[start:start + STREAM_CHUNK]])
+        query_weights.extend(f.weight for f in chunk)
+        for (q, other), pair in _score_rows(vocab, chunk, indexed, candidates, keep, swap,
+                                            None, cancel).items():
+            pairs[(other, start + q) if swap else (start + q, other)] = pair
+        report(0.1 + 0.9 * min(total, start + STREAM_CHUNK) / total)
+    index_weights = [f.weight for f in indexed]
+    if swap:
+        return LexicalScores(pairs, index_weights, query_weights)
+    return LexicalScores(pairs, query_weights, index_weights)
+
+
+def _check(cancel: Callable[[], bool] | None) -> None:
+    if cancel is not None and cancel():
+        raise CancelledError("alignment cancelled")
+
+
+def discount_ubiquitous(vocab: Vocabulary, left: list[Features], right: list[Features]) -> None:
+    """Lower the weight of keys found in most statements of both documents.
+
+    In two articles about one dispute every sentence names the same two parties; those names
+    are rare in English but say nothing about which sentences belong together here.
+    """
+    if len(left) < 4 or len(right) < 4:
+        return
+    counts_left = _key_counts(left)
+    counts_right = _key_counts(right)
+    for key, count in counts_left.items():
+        share = min(count / len(left), counts_right.get(key, 0) / len(right))
+        if share > UBIQUITOUS_SHARE:
+            factor = max(UBIQUITOUS_FLOOR, 1.0 - (share - UBIQUITOUS_SHARE) / (1 - UBIQUITOUS_SHARE))
+            vocab.key_weight[key] *= factor
+
+
+def _key_counts(features: list[Features]) -> Counter[int]:
+    return Counter(chain.from_iterable(feature.keys for feature in features))
+
+
+def _score_rows(vocab: Vocabulary, queries: list[Features], indexed: list[Features],
+                candidates: Callable[[Features], Iterable[int]], keep: Callable[[PairScore], bool],
+                swap: bool, progress: Callable[[float], None] | None,
+                cancel: Callable[[], bool] | None) -> dict[tuple[int, int], PairScore]:
+    """Scores of (query, indexed) pairs worth keeping; ``swap`` scores them as (indexed, query)."""
+    out: dict[tuple[int, int], PairScore] = {}
+    total = len(queries)
+    for start in range(0, total, CHUNK):
+        _check(cancel)
+        for q in range(start, min(total, start + CHUNK)):
+            query = queries[q]
+            for other in candidates(query):
+                pair = (score_pair(vocab, indexed[other], query) if swap
+                        else score_pair(vocab, query, indexed[other]))
+                if keep(pair):
+                    out[(q, other)] = pair
+        if progress is not None:
+            progress(min(total, start + CHUNK) / total)
+    return out
+
+
+def _all_pairs(indexed: list[Features]) -> Callable[[Features], Sequence[int]]:
+    every = [i for i, f in enumerate(indexed) if f.keys]
+    return lambda query: every if query.keys else ()
+
+
+def _index_candidates(vocab: Vocabulary,
+                      indexed: list[Features]) -> Callable[[Features], Iterator[int]]:
+    postings: defaultdict[int, list[int]] = defaultdict(list)
+    for position, feature in enumerate(indexed):
+        for key in feature.keys:
+            postings[key].append(position)
+    # A key in more than ~1% of statements is too common to find candidates with.
+    cap = max(20, len(indexed) // 100)
+    weights = vocab.key_weight
+    short = {key: (weights[key], posting) for key, posting in postings.items()
+             if len(posting) <= cap}
+    del postings
+    lookup = short.get
+    by_weight = itemgetter(0)
+
+    def candidates(query: Features) -> Iterator[int]:
+        usable = [found for found in map(lookup, query.keys) if found is not None]
+        if len(usable) > KEYS_PER_QUERY:
+            usable.sort(key=by_weight, reverse=True)
+            del usable[KEYS_PER_QUERY:]
+        # Count shared rare keys per candidate (C speed); full scores re-rank them after.
+        acc: Counter[int] = Counter(chain.from_iterable(posting for _, posting in usable))
+        if len(acc) <= 1:
+            return iter(acc)
+        best = acc.most_common(CANDIDATES_PER_STATEMENT)
+        # a candidate sharing under a third of the best one's rare keys is not worth scoring
+        floor = best[0][1] / 3
+        return (position for position, count in best if count >= floor)
+
+    return candidates

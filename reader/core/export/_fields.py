@@ -1,0 +1,106 @@
+"""Fields of an import record: typed getters that name the line and field at fault."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from reader.core.errors import ReaderError
+from reader.core.export._filters import normalize_timestamp
+from reader.core.export._records import DocumentRef, LinkedPassage
+from reader.core.store import TAG_KINDS
+
+_SHA = re.compile(r"^[0-9a-fA-F]{64}$")
+
+
+class ImportFileError(ReaderError):
+    """A file given to import is malformed; the message names the line or field at fault."""
+
+
+class Malformed(ValueError):
+    """Raised by the field readers; turned into ImportFileError with the file name."""
+
+
+@dataclass(frozen=True)
+class ImportedTag:
+    """A tag read from a file, before it is matched to a library document.
+
+    ``document.sha256`` may be empty (hand-written annotations); ``start``/``end`` are
+    None when the file gave no position.
+    """
+
+    where: str
+    document: DocumentRef
+    kind: str
+    exact: str
+    start: int | None
+    end: int | None
+    prefix: str = ""
+    suffix: str = ""
+    note: str = ""
+    author: str = ""
+    created_at: str = ""
+    updated_at: str = ""
+    orphaned: bool = False
+    links: tuple[LinkedPassage, ...] = ()
+
+
+def at(where: str, key: str) -> str:
+    """The name of field ``key`` inside ``where`` ("records[2].kind", "line 4: kind")."""
+    return f"{where}: {key}" if where.startswith("line") else f"{where}.{key}"
+
+
+def get_str(obj: dict, key: str, where: str, required: bool = False) -> str:
+    """A string field ("" when absent and not required)."""
+    value = obj.get(key)
+    if value is None:
+        if required:
+            raise Malformed(f"{at(where, key)}: missing")
+        return ""
+    if not isinstance(value, str):
+        raise Malformed(f"{at(where, key)}: expected a string, got {type(value).__name__}")
+    return value
+
+
+def get_offset(obj: dict, key: str, where: str, required: bool = True) -> int | None:
+    """A non-negative integer field."""
+    value = obj.get(key)
+    if value is None and not required:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise Malformed(f"{at(where, key)}: expected a non-negative integer, got {value!r}")
+    return value
+
+
+def get_time(obj: dict, key: str, where: str) -> str:
+    """An ISO 8601 time field, normalized to the store's format ("" when absent)."""
+    value = get_str(obj, key, where)
+    if not value:
+        return ""
+    try:
+        return normalize_timestamp(value)
+    except ValueError:
+        raise Malformed(f"{at(where, key)}: not an ISO 8601 date or time: {value!r}") from None
+
+
+def get_kind(value: Any, where: str) -> str:
+    """A tag kind (case-insensitive)."""
+    kind = value.strip().lower() if isinstance(value, str) else value
+    if kind not in TAG_KINDS:
+        raise Malformed(f"{where}: expected one of {', '.join(TAG_KINDS)}, got {value!r}")
+    return kind
+
+
+def get_document(value: Any, where: str, need_sha: bool = False) -> DocumentRef:
+    """A ``document`` object: path, title, sha256 (at least a path or a sha256)."""
+    if not isinstance(value, dict):
+        raise Malformed(f"{where}: expected an object with path, title and sha256")
+    sha = get_str(value, "sha256", where).lower()
+    if sha and not _SHA.match(sha):
+        raise Malformed(f"{at(where, 'sha256')}: not a SHA-256 hex digest: {sha!r}")
+    path = get_str(value, "path", where)
+    if not sha and (need_sha or not path):
+        raise Malformed(f"{at(where, 'sha256')}: missing" + ("" if need_sha else
+                                                              " (and no path)"))
+    return DocumentRef(path, get_str(value, "title", where), sha)

@@ -1,0 +1,139 @@
+"""Loaders for formats beyond plain text: Word, OpenDocument, PDF, EPUB, RTF, saved web pages.
+
+Each module turns one format into the same ``Document`` (paragraphs separated by blank lines,
+headings as their own paragraphs, a title); ``load_document`` looks the
+file suffix up in ``extra_loaders()``. Every loader raises only ``DocumentError`` (one line) for
+bad input, and accepts optional ``progress``/``cancel`` keywords used by ``open_document``.
+"""
+
+from __future__ import annotations
+
+import inspect
+from pathlib import Path
+
+from reader.core.text import (DEFAULT_MAX_BYTES, HTML_SUFFIXES, TEXT_SUFFIXES, Document, Loader,
+                              decode_bytes, document_from_text, normalize_newlines)
+from reader.core.errors import DocumentError, UnsupportedFormatError
+from reader.core.loaders._html import html_to_text
+from reader.core.loaders._blocks import Cancel, Progress, check_cancel
+
+
+def extra_loaders() -> dict[str, Loader]:
+    """Lower-case file suffix -> loader for every format this package reads."""
+    from reader.core.loaders._docx import load_docx
+    from reader.core.loaders._epub import load_epub
+    from reader.core.loaders._odt import load_odt
+    from reader.core.loaders._pdf import load_pdf
+    from reader.core.loaders._rtf import load_rtf
+    from reader.core.loaders._web import load_web_page
+
+    return {
+        ".docx": load_docx,
+        ".docm": load_docx,
+        ".odt": load_odt,
+        ".ott": load_odt,
+        ".pdf": load_pdf,
+        ".epub": load_epub,
+        ".rtf": load_rtf,
+        ".html": load_web_page,
+        ".htm": load_web_page,
+        ".xhtml": load_web_page,
+    }
+
+
+def open_document(path: str | Path, *, progress: Progress | None = None,
+                  cancel: Cancel | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """``load_document`` with progress (``progress(done, total)``) and cooperative cancel.
+
+    Meant for a worker thread: ``cancel()`` is polled between pages/chapters and a
+    ``CancelledError`` ends the work. Formats without their own loader go through
+    ``load_document`` unchanged.
+    """
+    path = Path(path)
+    check_cancel(cancel)
+    loader = extra_loaders().get(path.suffix.lower())
+    if loader is None or not _takes_progress(loader):
+        document = load_document(path, max_bytes=max_bytes)
+    else:
+        try:
+            size = path.stat().st_size
+        except OSError:
+            return load_document(path, max_bytes=max_bytes)  # it words the error
+        if size > max_bytes or not path.is_file():
+            return load_document(path, max_bytes=max_bytes)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise DocumentError(f"{path}: cannot read ({exc.strerror})") from None
+        document = loader(path, data, progress=progress, cancel=cancel)  # type: ignore[call-arg]
+    check_cancel(cancel)
+    return document
+
+
+def _takes_progress(loader: Loader) -> bool:
+    try:
+        parameters = inspect.signature(loader).parameters
+    except (TypeError, ValueError):
+        return False
+    return "progress" in parameters or any(
+        p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values())
+
+
+def _load_plain(path: Path, data: bytes) -> Document:
+    text = normalize_newlines(decode_bytes(data, path.name))
+    return document_from_text(text, path=path, source_format="text")
+
+
+def _load_html(path: Path, data: bytes) -> Document:
+    title, text = html_to_text(decode_bytes(data, path.name))
+    return document_from_text(text, title=title or None, path=path, source_format="html")
+
+
+def _builtin_loaders() -> dict[str, Loader]:
+    loaders: dict[str, Loader] = {suffix: _load_plain for suffix in TEXT_SUFFIXES}
+    loaders.update({suffix: _load_html for suffix in HTML_SUFFIXES})
+    return loaders
+
+
+def _registered_loaders() -> dict[str, Loader]:
+    loaders = _builtin_loaders()
+    loaders.update(extra_loaders())
+    return loaders
+
+
+def load_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read ``path`` into a Document, or raise DocumentError with a one-line reason."""
+    path = Path(path)
+    if not path.exists():
+        raise DocumentError(f"{path}: no such file")
+    if path.is_dir():
+        raise DocumentError(f"{path}: is a directory, not a document")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise DocumentError(f"{path}: cannot read ({exc.strerror})") from None
+    if size > max_bytes:
+        raise DocumentError(
+            f"{path}: too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB)"
+        )
+    suffix = path.suffix.lower()
+    loader = _registered_loaders().get(suffix)
+    if loader is None:
+        if _looks_like_text_file(path):
+            loader = _load_plain
+        else:
+            raise UnsupportedFormatError(f"{path}: the {suffix or 'unknown'} format is not supported")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(f"{path}: cannot read ({exc.strerror})") from None
+    return loader(path, data)
+
+
+def _looks_like_text_file(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return b"\x00" not in head

@@ -1,0 +1,31 @@
+"""A reading session: open panes, keyboard actions, undo, keymap, events, writing to the store."""
+
+from __future__ import annotations
+
+from reader.core.session._actions import (
+    ACTIONS, accept_suggestion, accept_suggestions_above, clear_tag, current_tag, extend_down,
+    extend_up, first_statement, last_statement, next_pane, next_statement, next_untagged,
+    previous_pane, previous_statement, previous_untagged, redo, set_current, set_note,
+    tag_claim, tag_opinion, tag_quotation, tag_selection, undo)
+from reader.core.session._clipboard import (
+    document_from_clipboard, load_stored_document, remember_clipboard_document)
+from reader.core.session._events import (
+    CurrentChanged, FocusChanged, LinksChanged, OrphansChanged, PanesChanged, StoreProblem,
+    StoreRecovered, TagsChanged)
+from reader.core.session._keymap import (
+    ACTION_TITLES, DEFAULT_KEYMAP, WINDOW_ACTIONS, keymap_from_settings, normalize_key)
+from reader.core.session._link_actions import (
+    current_pair, delete_orphan, link_current, reattach_orphan, unlink_current)
+from reader.core.session._session import ReadingSession
+
+__all__ = [
+    "ACTIONS", "ACTION_TITLES", "CurrentChanged", "DEFAULT_KEYMAP", "FocusChanged", "LinksChanged",
+    "OrphansChanged", "PanesChanged", "ReadingSession", "StoreProblem", "StoreRecovered",
+    "TagsChanged", "WINDOW_ACTIONS", "accept_suggestion", "accept_suggestions_above", "clear_tag",
+    "current_pair", "current_tag", "delete_orphan", "document_from_clipboard", "extend_down",
+    "extend_up", "first_statement", "keymap_from_settings", "last_statement", "link_current",
+    "load_stored_document", "next_pane", "next_statement", "next_untagged", "normalize_key",
+    "previous_pane", "previous_statement", "previous_untagged", "reattach_orphan", "redo",
+    "remember_clipboard_document", "set_current", "set_note", "tag_claim", "tag_opinion",
+    "tag_quotation", "tag_selection", "undo", "unlink_current",
+]

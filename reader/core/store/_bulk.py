@@ -1,0 +1,156 @@
+"""Bulk import, one-transaction batches and bulk export rows: ``Store.bulk``."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from reader.core.errors import StoreError
+from reader.core.store._records import (
+    _TAG_COLUMNS,
+    Tag,
+    _check_kind,
+    _link_row,
+    _tag_query,
+    _tag_row,
+    now_iso,
+)
+from reader.core.store._schema import _describe
+
+if TYPE_CHECKING:
+    from reader.core.store._store import Store
+
+
+class BulkWriter:
+    """Many rows in one transaction: imports, batches of session edits, export rows."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    # -- import (appended for reader.core.export._importing) ---------------------------------------
+
+    def merge_tags(self, documents: Sequence[tuple[str, str, str]],
+                   tags: Sequence[tuple[str, Tag]],
+                   links: Sequence[tuple[str, int, int, str, int, int, float | None]] = (),
+                   ) -> tuple[int, int]:
+        """Merge imported tags and links in ONE transaction; returns (tags added, links added).
+
+        ``documents`` are (sha256, path, title): unknown ones are added, known ones left as
+        they are. Each tag is (document sha256, Tag; its id and document_id are ignored) and
+        is skipped when that document already has a tag with the same start, end, kind,
+        author and created_at (an empty created_at matches any, and is stamped now). Each
+        link is (sha, start, end, other sha, start, end, score): a score makes a saved
+        automatic link, None a manual 'link'; one already there (either way round) is skipped.
+        """
+        stamp = now_iso()
+        added_tags = added_links = 0
+        try:
+            with self._store.transaction() as conn:
+                for sha, path, title in documents:
+                    conn.execute("INSERT OR IGNORE INTO documents (sha256, path, title, "
+                                 "first_seen, last_seen) VALUES (?, ?, ?, ?, ?)",
+                                 (sha, path, title, stamp, stamp))
+                shas = ({d[0] for d in documents} | {sha for sha, _ in tags}
+                        | {x for link in links for x in (link[0], link[3])})
+                ids: dict[str, int] = {}
+                for sha in shas:
+                    row = conn.execute("SELECT id FROM documents WHERE sha256 = ?",
+                                       (sha,)).fetchone()
+                    if row is None:
+                        raise StoreError(f"document {sha[:12]} is not in the library")
+                    ids[sha] = row[0]
+                for sha, tag in tags:
+                    _check_kind(tag.kind)
+                    doc_id = ids[sha]
+                    if conn.execute(
+                        'SELECT 1 FROM tags WHERE document_id = ? AND start = ? AND "end" = ? '
+                        "AND kind = ? AND author = ? AND (created_at = ? OR ? = '') LIMIT 1",
+                        (doc_id, tag.start, tag.end, tag.kind, tag.author, tag.created_at,
+                         tag.created_at),
+                    ).fetchone():
+                        continue
+                    created = tag.created_at or stamp
+                    conn.execute(
+                        f"INSERT INTO tags ({_TAG_COLUMNS}) "
+                        "VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (doc_id, tag.start, tag.end, tag.kind, tag.note, tag.exact, tag.prefix,
+                         tag.suffix, tag.author, created, tag.updated_at or created,
+                         int(tag.orphaned)),
+                    )
+                    added_tags += 1
+                for sha, ls, le, other, rs, re_, score in links:
+                    left, right = ids[sha], ids[other]
+                    table, extra = (("manual_links", " AND action = 'link'") if score is None
+                                    else ("passage_links", ""))
+                    if conn.execute(
+                        f"SELECT 1 FROM {table} WHERE ((left_document_id = ? AND left_start = ? "
+                        "AND left_end = ? AND right_document_id = ? AND right_start = ? AND "
+                        "right_end = ?) OR (left_document_id = ? AND left_start = ? AND "
+                        "left_end = ? AND right_document_id = ? AND right_start = ? AND "
+                        f"right_end = ?)){extra} LIMIT 1",
+                        (left, ls, le, right, rs, re_, right, rs, re_, left, ls, le),
+                    ).fetchone():
+                        continue
+                    if score is None:
+                        conn.execute("INSERT INTO manual_links (left_document_id, left_start, "
+                                     "left_end, right_document_id, right_start, right_end, "
+                                     "action, author, created_at) VALUES (?, ?, ?, ?, ?, ?, "
+                                     "'link', '', ?)", (left, ls, le, right, rs, re_, stamp))
+                    else:
+                        conn.execute("INSERT INTO passage_links VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                     (left, ls, le, right, rs, re_, score))
+                    added_links += 1
+        except sqlite3.OperationalError as exc:
+            raise StoreError(_describe(self._store.path, exc)) from None
+        return added_tags, added_links
+
+    def tag_rows(self, document_ids: Iterable[int] | None = None,
+                 kinds: Iterable[str] | None = None, authors: Iterable[str] | None = None,
+                 since: str | None = None) -> list[tuple]:
+        """Like ``tags`` (same filters and order) but plain tuples in Tag field order.
+
+        For bulk exports: 100,000 Tag objects cost more than the query itself.
+        """
+        return self._store._read(*_tag_query(document_ids, kinds, authors, since))
+
+    # -- appended for the reading session: one action, one transaction; recovery ---------
+
+    def write_batch(self, ops: Sequence[tuple[str, object]]) -> dict[tuple[str, int], int]:
+        """Apply tag and manual-link writes in ONE transaction, in order.
+
+        ``("put_tag", Tag)`` inserts or replaces the row with ``tag.id`` (every column, so undo
+        restores a row exactly); ``("delete_tag", id)``; ``("put_link", ManualLink)``;
+        ``("delete_link", id)``. A non-positive id means a new row: it gets a fresh id, and
+        later ops of the batch naming that id mean the new row. Returns
+        {("tag" | "link", given id): new id} for the new rows.
+        """
+        new_ids: dict[tuple[str, int], int] = {}
+        try:
+            with self._store.transaction() as conn:
+                for op, value in ops:
+                    table = "tag" if op.endswith("_tag") else "link"
+                    if op.startswith("delete_"):
+                        given = int(value)  # type: ignore[call-overload]
+                        row_id = new_ids.get((table, given), given)
+                        name = "tags" if table == "tag" else "manual_links"
+                        conn.execute(f"DELETE FROM {name} WHERE id = ?", (row_id,))
+                        continue
+                    given = int(value.id)  # type: ignore[attr-defined]
+                    row_id = new_ids.get((table, given), given if given > 0 else None)
+                    if table == "tag":
+                        _check_kind(value.kind)  # type: ignore[attr-defined]
+                        cursor = conn.execute(
+                            f"INSERT OR REPLACE INTO tags ({_TAG_COLUMNS}) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            (row_id, *_tag_row(value)[1:]))  # type: ignore[arg-type]
+                    else:
+                        cursor = conn.execute(
+                            "INSERT OR REPLACE INTO manual_links (id, left_document_id, "
+                            "left_start, left_end, right_document_id, right_start, right_end, "
+                            "action, author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            (row_id, *_link_row(value)[1:]))  # type: ignore[arg-type]
+                    if row_id is None:
+                        new_ids[(table, given)] = int(cursor.lastrowid or 0)
+        except sqlite3.Error as exc:
+            raise StoreError(_describe(self._store.path, exc)) from None
+        return new_ids

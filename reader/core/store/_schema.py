@@ -1,0 +1,117 @@
+"""The library file's format: schema DDL, migrations, and telling a usable file from not.
+
+Split out of ``reader.core.store._store``, which re-exports these names.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from reader.core.errors import StoreError
+
+SCHEMA_VERSION = 2
+
+_V1 = """
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '',
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL
+);
+CREATE TABLE tags (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL CHECK (start >= 0),
+    "end" INTEGER NOT NULL CHECK ("end" >= start),
+    kind TEXT NOT NULL CHECK (kind IN ('opinion', 'claim', 'quotation')),
+    note TEXT NOT NULL DEFAULT '',
+    exact TEXT NOT NULL DEFAULT '',
+    prefix TEXT NOT NULL DEFAULT '',
+    suffix TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX tags_document ON tags(document_id, start);
+"""
+
+_V2 = """
+ALTER TABLE tags ADD COLUMN orphaned INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX documents_path ON documents(path);
+CREATE TABLE document_texts (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    format TEXT NOT NULL DEFAULT 'text',
+    body BLOB NOT NULL
+);
+CREATE TABLE manual_links (
+    id INTEGER PRIMARY KEY,
+    left_document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    left_start INTEGER NOT NULL,
+    left_end INTEGER NOT NULL,
+    right_document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    right_start INTEGER NOT NULL,
+    right_end INTEGER NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('link', 'reject')),
+    author TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE TABLE passage_links (
+    left_document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    left_start INTEGER NOT NULL,
+    left_end INTEGER NOT NULL,
+    right_document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    right_start INTEGER NOT NULL,
+    right_end INTEGER NOT NULL,
+    score REAL NOT NULL
+);
+CREATE INDEX passage_links_pair ON passage_links(left_document_id, right_document_id);
+CREATE TABLE embeddings (
+    text_hash TEXT NOT NULL,
+    model TEXT NOT NULL,
+    vector BLOB NOT NULL,
+    PRIMARY KEY (text_hash, model)
+);
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+#: MIGRATIONS[n] turns a version-n database into version n+1.
+MIGRATIONS: dict[int, str] = {0: _V1, 1: _V2}
+
+
+def _split_sql(script: str) -> list[str]:
+    return [part.strip() for part in script.split(";") if part.strip()]
+
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(_SQLITE_MAGIC))
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read ({exc.strerror})") from None
+    if head != _SQLITE_MAGIC:
+        raise StoreError(f"{path}: not a SQLite database")
+
+
+def _has_foreign_tables(conn: sqlite3.Connection) -> bool:
+    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    return bool(names)
+
+
+def _describe(path: Path, exc: sqlite3.Error) -> str:
+    message = str(exc)
+    if "locked" in message or "busy" in message:
+        return f"{path}: database is locked by another program; try again when it is done"
+    if "readonly" in message or "read-only" in message:
+        return f"{path}: database is read-only"
+    if "disk I/O" in message or "unable to open" in message:
+        return f"{path}: database cannot be written ({message})"
+    return f"{path}: {message}"

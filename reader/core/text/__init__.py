@@ -1,0 +1,18 @@
+"""Documents and their statements: decoding, normalized text, sentence boundaries."""
+
+from __future__ import annotations
+
+from reader.core.text._documents import (
+    DEFAULT_MAX_BYTES, Document, HTML_SUFFIXES, Loader, TEXT_SUFFIXES, decode_bytes,
+    document_from_text, guess_title, normalize_newlines, text_sha256)
+from reader.core.text._offsets import OffsetMap, TextPositions
+from reader.core.text._statements import (
+    Statement, segment_document, split_paragraphs, split_statements)
+from reader.core.text._stats import count_words
+
+__all__ = [
+    "DEFAULT_MAX_BYTES", "Document", "HTML_SUFFIXES", "Loader", "OffsetMap", "Statement",
+    "TEXT_SUFFIXES", "TextPositions", "count_words", "decode_bytes", "document_from_text",
+    "guess_title", "normalize_newlines", "segment_document", "split_paragraphs",
+    "split_statements", "text_sha256",
+]

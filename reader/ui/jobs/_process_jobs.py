@@ -1,0 +1,136 @@
+"""Bodies of the background jobs, as plain functions of core objects (no Qt), so they run
+the same in a worker thread or in the helper process (``process_lane``). Each takes
+``progress(done, total, message)`` and ``cancel()`` keywords."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from reader.core.errors import CancelledError
+from reader.core.text import TextPositions
+from reader.core.text import count_words
+
+Progress = Callable[..., None]
+Cancel = Callable[[], bool]
+Pairs = tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class LoadedDocument:
+    """A document read and split into statements, its words counted and its statements'
+    Qt positions worked out, ready for a pane."""
+
+    document: Any
+    statements: list[Any]
+    words: int = -1
+    layout: TextPositions | None = None
+
+
+def load(path: Path, *, progress: Progress, cancel: Cancel) -> LoadedDocument:
+    """Read ``path`` and split it into statements."""
+    from reader.core.loaders import open_document
+
+    path = Path(path)
+    progress(0, 2, f"Reading {path.name}")
+    # PDF pages, EPUB chapters and HTML megabytes report progress and honour Cancel.
+    document = open_document(
+        path, progress=lambda done, total: progress(done, total, f"Reading {path.name}"),
+        cancel=cancel)
+    if cancel():
+        raise CancelledError("cancelled")
+    progress(1, 2, f"Splitting {path.name} into statements")
+    loaded = prepare(document, progress=progress, cancel=cancel)
+    progress(2, 2, f"Opened {path.name}")
+    return loaded
+
+
+def prepare(document: Any, *, progress: Progress, cancel: Cancel) -> LoadedDocument:
+    """Split an already loaded document (clipboard, tests) into statements."""
+    from reader.core.text import segment_document
+
+    statements = list(segment_document(document))
+    return LoadedDocument(document, statements, count_words(document.text),
+                          TextPositions.of(document.text, statements))
+
+
+def suggest(statements: list[Any], text: str, db_path: str | None = None, *,
+            progress: Progress, cancel: Cancel) -> list[Any]:
+    """The suggested tag of every statement; with a library, adapted to the reader's own
+    tags by the learned model (trained here, off the GUI thread, when the tags changed)."""
+    from reader.core.suggest import suggest_statements
+
+    return suggest_statements(statements, text, model=learned_model(db_path))
+
+
+def learned_model(db_path: str | None) -> Any:
+    """The library's tag model (None below a few dozen tags, or without a usable library)."""
+    if not db_path:
+        return None
+    from reader.core.errors import StoreError
+    from reader.core.store import Store
+    from reader.core.suggest import model_for_store
+
+    try:
+        with Store.open(db_path, readonly=True) as store:
+            return model_for_store(store)
+    except (StoreError, ValueError):
+        return None
+
+
+def align(left: list[Any], right: list[Any], pins: Pairs, rejections: Pairs, top_k: int,
+          label: str, method: str = "lexical", db_path: str | None = None, *,
+          progress: Progress, cancel: Cancel) -> Any:
+    """Align two statement lists (documents numbered 0 and 1). Sentence embeddings are
+    cached in the library (``db_path``, own connection), so the model only loads for
+    statements never seen before."""
+    from reader.core.align import align_pair
+
+    store = embedder = None
+    if method != "lexical" and db_path:
+        from reader.core.align import semantic_embedder
+        from reader.core.store import Store
+
+        try:
+            store = Store.open(db_path)
+            embedder = semantic_embedder(store)
+        except Exception:  # no cache: embed without it
+            store = embedder = None
+    try:
+        return align_pair(left, right, left_index=0, right_index=1, top_k=top_k, pins=pins,
+                          rejections=rejections, cancel=cancel, method=method,
+                          embedder=embedder,
+                          progress=lambda f: progress(int(f * 1000), 1000, label))
+    finally:
+        if store is not None:
+            store.close()
+
+
+def save_links(db_path: str, left_id: int, right_id: int, links: Any, *,
+               progress: Progress, cancel: Cancel) -> int:
+    """Keep automatic links in the library (for exports), on its own connection."""
+    from reader.core.store import Store
+
+    rows = [(link.left_span[0], link.left_span[1], link.right_span[0], link.right_span[1],
+             float(link.score)) for link in links]
+    store = Store.open(db_path)
+    try:
+        store.tag_table.save_passage_links(left_id, right_id, rows)
+    finally:
+        store.close()
+    return len(rows)
+
+
+def pid(*, progress: Progress, cancel: Cancel) -> int:
+    """The process id of whoever runs the job (tests check the helper process)."""
+    import os
+
+    return os.getpid()
+
+
+def sleep(seconds: float, *, progress: Progress, cancel: Cancel) -> None:
+    """Wait without checking ``cancel`` (tests check that a cancel kills the process)."""
+    import time
+
+    time.sleep(seconds)

@@ -1,0 +1,159 @@
+"""Heavy work for big documents in a helper process, so it never competes with the GUI
+thread for Python's GIL (a busy worker thread made the window pause for up to a second).
+
+``ProcessLane.run(job, *args)`` is called from a pool thread (see ``workers``): it sends the
+job to one long-lived ``spawn`` process, forwards its progress, kills it on cancel, and
+rebuilds the result from small pickled pieces, releasing the GIL between pieces, so even a
+large alignment arrives without a long pause. Jobs are functions of ``process_jobs`` (no Qt).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+import threading
+import time
+from dataclasses import fields, is_dataclass
+from typing import Any, Callable
+
+from reader.core.errors import CancelledError, ReaderError
+
+#: Items per pickled piece; unpickling one takes a few milliseconds.
+CHUNK = 500
+POLL_S = 0.05
+
+
+def flatten(value: Any) -> tuple:
+    """``value`` as a tree of small pickled pieces (lists, tuples, dicts and dataclasses
+    are split; everything else is pickled whole)."""
+    if is_dataclass(value) and not isinstance(value, type) and not hasattr(value, "__slots__"):
+        return ("dc", type(value), {f.name: flatten(getattr(value, f.name))
+                                    for f in fields(value) if f.init})
+    if isinstance(value, (list, tuple)) and len(value) > CHUNK:
+        pieces = [pickle.dumps(value[i:i + CHUNK], protocol=pickle.HIGHEST_PROTOCOL)
+                  for i in range(0, len(value), CHUNK)]
+        return ("seq", type(value) is tuple, pieces)
+    if isinstance(value, dict) and len(value) > CHUNK:
+        items = list(value.items())
+        pieces = [pickle.dumps(items[i:i + CHUNK], protocol=pickle.HIGHEST_PROTOCOL)
+                  for i in range(0, len(items), CHUNK)]
+        return ("map", pieces)
+    return ("raw", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def unflatten(tree: tuple) -> Any:
+    """Rebuild a value from ``flatten``, yielding the GIL between pieces."""
+    kind = tree[0]
+    if kind == "raw":
+        return _loads(tree[1])
+    if kind == "seq":
+        items: list[Any] = []
+        for piece in tree[2]:
+            items.extend(_loads(piece))
+        return tuple(items) if tree[1] else items
+    if kind == "map":
+        out: dict[Any, Any] = {}
+        for piece in tree[1]:
+            out.update(_loads(piece))
+        return out
+    cls, parts = tree[1], tree[2]
+    return cls(**{name: unflatten(part) for name, part in parts.items()})
+
+
+def _loads(piece: bytes) -> Any:
+    value = pickle.loads(piece)
+    time.sleep(0)  # let the GUI thread run between pieces
+    return value
+
+
+def serve(connection: Any) -> None:
+    """Child process main loop: run jobs until told to stop (None)."""
+    from reader.ui.jobs import _process_jobs as process_jobs
+
+    while True:
+        try:
+            message = connection.recv()
+        except EOFError:
+            return
+        if message is None:
+            return
+        name, args = message
+
+        def progress(done: int, total: int, text: str = "") -> None:
+            connection.send(("progress", (done, total, text)))
+
+        try:
+            result = getattr(process_jobs, name)(*args, progress=progress,
+                                                 cancel=lambda: False)
+            connection.send(("ok", flatten(result)))
+        except ReaderError as exc:
+            connection.send(("error", str(exc)))
+        except Exception as exc:  # report, keep serving
+            connection.send(("error", f"{name}: {type(exc).__name__}: {exc}"))
+
+
+class ProcessLane:
+    """One helper process, started on first use, shared by the window's heavy jobs."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()     # one job at a time
+        self._process: Any = None
+        self._connection: Any = None
+
+    def _start(self) -> None:
+        context = multiprocessing.get_context("spawn")
+        parent, child = context.Pipe()
+        process = context.Process(target=serve, args=(child,), daemon=True,
+                                  name="source-reader-worker")
+        process.start()
+        child.close()
+        self._process, self._connection = process, parent
+
+    def run(self, name: str, *args: Any, progress: Callable[[int, int, str], None],
+            cancel: Callable[[], bool]) -> Any:
+        """Run ``process_jobs.<name>(*args)`` in the helper process (call from a worker
+        thread); CancelledError when ``cancel()`` turns true (the process is killed)."""
+        with self._lock:
+            if self._process is None or not self._process.is_alive():
+                self._start()
+            connection = self._connection
+            connection.send((name, args))
+            while True:
+                if cancel():
+                    self.stop(kill=True)
+                    raise CancelledError("cancelled")
+                try:
+                    if not connection.poll(POLL_S):
+                        if self._process is None or not self._process.is_alive():
+                            self.stop(kill=True)
+                            raise ReaderError(f"{name}: the helper process stopped")
+                        continue
+                    kind, payload = connection.recv()
+                except (OSError, EOFError):   # stopped from outside (window closing)
+                    raise CancelledError("cancelled") from None
+                if kind == "progress":
+                    progress(*payload)
+                    continue
+                if kind == "error":
+                    raise ReaderError(payload)
+                return unflatten(payload)
+
+    def stop(self, kill: bool = False) -> None:
+        """End the helper process (at once with ``kill``)."""
+        process, connection = self._process, self._connection
+        self._process = self._connection = None
+        if process is None:
+            return
+        try:
+            if kill:
+                process.kill()
+            else:
+                connection.send(None)
+            process.join(2)
+            if process.is_alive():
+                process.kill()
+                process.join(1)
+        except (OSError, ValueError, BrokenPipeError):
+            pass
+        finally:
+            connection.close()

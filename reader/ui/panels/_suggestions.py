@@ -1,0 +1,140 @@
+"""“Accept suggestions above N% in this document”: a small panel, plus a menu action.
+
+- ``SuggestionsPanel(bridge, parent=None, threshold=None)`` (accessible name "Suggestions"):
+  a percent spin box (default: the settings' threshold), "N suggestions at or above it in
+  <document>" for the focused pane, and an Accept button. Accepting calls the core's
+  ``accept_suggestions_above(session, pane, threshold / 100)`` (one undo step) and reports
+  how many were tagged. Signals: ``jumpRequested(int, int)`` (unused here; the common panel
+  interface), ``accepted(int pane, int count)``, ``message(str)`` for the status bar.
+- ``count_above(pane, fraction)``: untagged statements whose suggestion reaches ``fraction``.
+- ``accept_above(bridge, percent) -> (count, message)``: do it on the focused pane.
+- ``make_accept_action(bridge, parent, report)``: a QAction "Accept Suggestions Above
+  Threshold" using the settings' threshold; ``report(message)`` receives the result.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+
+from reader.ui.labels import icon
+
+
+def count_above(session: Any, pane_index: int, fraction: float) -> int:
+    """How many untagged statements of a pane have a suggestion at least ``fraction`` sure."""
+    pane = session.panes[pane_index]
+    shown = session.tags_for(pane_index)
+    return sum(1 for i, item in enumerate((pane.suggestions or ())[:len(pane.statements)])
+               if item is not None and getattr(item, "kind", None) is not None
+               and float(getattr(item, "confidence", 0.0)) >= fraction and i not in shown)
+
+
+def accept_above(bridge: Any, percent: int) -> tuple[int, str]:
+    """Accept the focused pane's suggestions at or above ``percent``: (how many, message)."""
+    from reader.core.session import accept_suggestions_above
+
+    session = bridge.session
+    if session is None or not session.panes:
+        return 0, "No document is open."
+    pane = session.focused
+    if session.panes[pane].suggestions is None:
+        return 0, "Suggestions are not ready yet for this document."
+    count = accept_suggestions_above(session, pane, percent / 100)
+    title = session.panes[pane].document.display_name
+    if not count:
+        return 0, f"No untagged suggestion at or above {percent}% in {title}."
+    return count, (f"Accepted {count} suggestion{'s' if count != 1 else ''} at or above "
+                   f"{percent}% in {title} (Ctrl+Z undoes them all).")
+
+
+class SuggestionsPanel(QWidget):
+    """Accepts every suggestion above a threshold in the focused document."""
+
+    jumpRequested = Signal(int, int)
+    accepted = Signal(int, int)
+    message = Signal(str)
+
+    def __init__(self, bridge: Any, parent: QWidget | None = None,
+                 threshold: int | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Suggestions")
+        self.setObjectName("suggestionsPanel")
+        self._bridge = bridge
+        if threshold is None:
+            from reader.ui.settings import load_settings
+
+            threshold = load_settings().suggestion_threshold
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        row = QHBoxLayout()
+        label = QLabel("Accept suggestions &above", self)
+        self.threshold_spin = QSpinBox(self)
+        self.threshold_spin.setRange(0, 100)
+        self.threshold_spin.setSuffix(" %")
+        self.threshold_spin.setValue(threshold)
+        self.threshold_spin.setAccessibleName("Suggestion threshold")
+        label.setBuddy(self.threshold_spin)
+        self.accept_button = QPushButton(icon("fa6s.wand-magic-sparkles"), "A&ccept", self)
+        self.accept_button.setToolTip("Tag every untagged statement of this document whose "
+                                      "suggestion is at least this confident (one undo step)")
+        self.accept_button.clicked.connect(self.accept_now)
+        row.addWidget(label)
+        row.addWidget(self.threshold_spin)
+        row.addWidget(self.accept_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.preview_label = QLabel(self)
+        self.preview_label.setAccessibleName("Suggestions that would be accepted")
+        self.preview_label.setWordWrap(True)
+        layout.addWidget(self.preview_label)
+        self.threshold_spin.valueChanged.connect(lambda _v: self.refresh())
+        bridge.suggestionsChanged.connect(lambda _p: self.refresh())
+        bridge.focusChanged.connect(lambda _p: self.refresh())
+        bridge.tagsChanged.connect(lambda _p: self.refresh())
+        bridge.panesChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Recount what Accept would tag in the focused pane."""
+        session = self._bridge.session
+        count = 0
+        if session is None or not session.panes:
+            text = "No document is open."
+        elif session.panes[session.focused].suggestions is None:
+            text = "Suggestions are being prepared…"
+        else:
+            count = count_above(session, session.focused, self.threshold_spin.value() / 100)
+            title = session.panes[session.focused].document.display_name
+            text = (f"{count} untagged statement{'s' if count != 1 else ''} in {title} "
+                    f"{'have' if count != 1 else 'has'} a suggestion at or above "
+                    f"{self.threshold_spin.value()}%.")
+        self.preview_label.setText(text)
+        self.accept_button.setEnabled(count > 0)
+
+    def accept_now(self) -> int:
+        """Accept the suggestions above the threshold in the focused pane; returns how many."""
+        session = self._bridge.session
+        if session is None or not session.panes:
+            return 0
+        pane = session.focused
+        count, text = accept_above(self._bridge, self.threshold_spin.value())
+        self.message.emit(text)
+        self.accepted.emit(pane, count)
+        self.refresh()
+        return count
+
+
+def make_accept_action(bridge: Any, parent: QObject,
+                       report: Callable[[str], None]) -> QAction:
+    """A menu action accepting the focused pane's suggestions at the settings' threshold."""
+    from reader.ui.settings import load_settings
+
+    action = QAction(icon("fa6s.wand-magic-sparkles"), "Accept Suggestions Above Threshold",
+                     parent)
+    action.setToolTip("Accept every suggestion at or above the threshold set in Settings")
+    action.triggered.connect(
+        lambda: report(accept_above(bridge, load_settings().suggestion_threshold)[1]))
+    return action

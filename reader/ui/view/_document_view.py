@@ -1,0 +1,240 @@
+"""The text of one document: a read-only QPlainTextEdit that paints statement marks.
+
+QPlainTextEdit only lays out what is on screen, so a 1 MB document opens and scrolls fast.
+Marks (current statement, selection, tags, suggestions, linked partners, word differences)
+are painted under the text for the visible statements only, so their cost does not grow
+with the document. Positions cross from core offsets to Qt positions through OffsetMap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
+
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import (QColor, QFontMetricsF, QKeyEvent, QMouseEvent, QPainter,
+                           QPainterPath, QPaintEvent, QPen, QResizeEvent, QTextBlock,
+                           QTextOption, QWheelEvent)
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+
+from reader.core.text import OffsetMap, TextPositions
+from reader.ui.tag_style import ViewColors
+from reader.ui.view._geometry import ViewGeometry
+from reader.ui.view._tooltip import statement_tooltip
+
+#: Characters per line above which extra width becomes side margins (a comfortable measure).
+MEASURE_CHARS = 84
+
+
+@dataclass
+class PaneMarks:
+    """What the window wants shown in one pane; the view only reads it when painting."""
+
+    tags: dict[int, Any] = field(default_factory=dict)          # statement -> store Tag
+    suggestions: Sequence[Any] | None = None                     # per statement, or None
+    current: int = -1
+    selection: tuple[int, ...] = ()
+    focused: bool = False
+    partners: dict[int, float] = field(default_factory=dict)     # statement -> link score
+    linked: frozenset[int] = frozenset()                          # statements with any link
+    diff: list[tuple[int, int, str]] = field(default_factory=list)  # core start, end, op
+    suggest_min: float = 0.8        # suggestions below this confidence show only when current
+    link_sides: tuple[bool, bool] = (False, False)   # a linked pane on the left / right
+
+
+class DocumentView(ViewGeometry, QPlainTextEdit):
+    """Read-only text of one document with statement marks; see module docstring."""
+
+    statementClicked = Signal(int)
+    viewportMoved = Signal()
+    zoomRequested = Signal(int)     # +1 / -1 steps (Ctrl+wheel)
+    focusEntered = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setTabChangesFocus(False)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+        self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+        self.marks = PaneMarks()
+        self.colors = ViewColors.from_palette(self.palette())
+        self.offsets = OffsetMap("")
+        self.starts: list[int] = []     # Qt position of each statement's start
+        self.ends: list[int] = []
+        self.statements: Sequence[Any] = ()
+        #: Called with a key event the shortcuts did not take; True if it was handled.
+        self.key_fallback: Callable[[QKeyEvent], bool] | None = None
+        self._blocks: list[tuple[QTextBlock, float, float]] | None = None
+        self._block_starts: list[int] = []
+        self._rects: dict[int, list[QRectF]] | None = None
+        from reader.ui.view._margin import MarkMargin
+
+        self.margin = MarkMargin(self)
+        self.verticalScrollBar().valueChanged.connect(self._moved)
+        self.updateRequest.connect(self._update_requested)
+        self._update_margins()
+
+    # -- content ---------------------------------------------------------------------------
+
+    def set_document(self, text: str, statements: Sequence[Any],
+                     positions: TextPositions | None = None) -> None:
+        """Show ``text`` and remember where its statements lie (``positions`` computed
+        already, or None)."""
+        positions = positions or TextPositions.of(text, statements)
+        self.offsets = positions.offsets
+        self.statements = statements
+        self.starts = positions.starts
+        self.ends = positions.ends
+        self.setPlainText(text)
+        self._moved()
+
+    def set_statements(self, statements: Sequence[Any]) -> None:
+        """Replace the statement boundaries (same text)."""
+        self.statements = statements
+        self.starts = self.offsets.many_to_qt([s.start for s in statements])
+        self.ends = self.offsets.many_to_qt([s.end for s in statements])
+        self.viewport().update()
+
+    def set_colors(self, colors: ViewColors) -> None:
+        """Use a new colour set (palette change)."""
+        self.colors = colors
+        self.viewport().update()
+        self.margin.update()
+
+    def refresh(self) -> None:
+        """Repaint after ``marks`` changed."""
+        self.viewport().update()
+        self.margin.update()
+
+    # -- painting ----------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        """Paint marks under the text, then the text, then outlines over it."""
+        from reader.ui.view._painter import paint_overlays, paint_underlays
+
+        if self.starts:
+            painter = QPainter(self.viewport())
+            try:
+                paint_underlays(self, painter)
+            finally:
+                painter.end()
+        super().paintEvent(event)
+        if self.starts:
+            painter = QPainter(self.viewport())
+            try:
+                paint_overlays(self, painter)
+            finally:
+                painter.end()
+
+    def _moved(self, *_: object) -> None:
+        self._blocks = None
+        self._rects = None
+        self.margin.update()
+        self.viewportMoved.emit()
+
+    def _update_requested(self, rect: Any, dy: int) -> None:
+        self._blocks = None
+        self._rects = None
+        if dy:
+            self.margin.scroll(0, dy)
+        else:
+            self.margin.update(0, rect.y(), self.margin.width(), rect.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        """Keep a comfortable measure and place the mark margin."""
+        super().resizeEvent(event)
+        self._update_margins()
+        self._moved()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        """Zoom changes the margins; a palette change the colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._update_margins()
+            self._moved()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self.set_colors(ViewColors.from_palette(self.palette()))
+
+    def _update_margins(self) -> None:
+        metrics = QFontMetricsF(self.font())
+        mark_width = int(metrics.height() * 1.9)
+        char = metrics.horizontalAdvance("abcdefghijklmnopqrstuvwxyz ") / 27
+        measure = int(char * MEASURE_CHARS)
+        spare = max(0, self.width() - mark_width - measure - 24)
+        left = mark_width + spare // 2
+        self.setViewportMargins(left, 0, spare - spare // 2, 0)
+        rect = self.contentsRect()
+        self.margin.setGeometry(rect.left(), rect.top(), left, rect.height())
+        self.margin.mark_width = mark_width
+
+    # -- input ---------------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        """A click makes the statement under the pointer current."""
+        super().mousePressEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and self.starts:
+            index = self.statement_at_point(event.position().toPoint())
+            if index >= 0:
+                self.statementClicked.emit(index)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt API
+        """Ctrl+wheel zooms every pane together (the window decides)."""
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoomRequested.emit(1 if delta > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        """Keys the window's shortcuts missed (e.g. '?' on some layouts) go to the keymap."""
+        if self.key_fallback is not None and self.key_fallback(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        """Focus changes the current-statement mark from dim to bright."""
+        super().focusInEvent(event)
+        self.refresh()
+        self.focusEntered.emit()
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """Tooltips: the tag, note and suggestion of the statement under the pointer."""
+        if event.type() == QEvent.Type.ToolTip and self.starts:
+            point = event.pos()
+            index = self.statement_at_point(point)
+            text = statement_tooltip(self, index) if index >= 0 else ""
+            if text and any(r.contains(point) for r in self.statement_rects(index)):
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def edge_color(self) -> QColor:
+        """Colour of the current statement's outline (dim when the pane lacks focus)."""
+        return self.colors.current_edge if self.marks.focused else self.colors.current_dim
+
+    @staticmethod
+    def outline_path(rects: list[QRectF], grow: float = 1.5) -> QPainterPath:
+        """One rounded outline around a statement's line rectangles."""
+        path = QPainterPath()
+        for rect in rects:
+            path.addRoundedRect(rect.adjusted(-grow, -0.5, grow, 0.5), 3, 3)
+        return path.simplified()
+
+    @staticmethod
+    def pen(color: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
+        """A cosmetic pen (helper for the painters)."""
+        pen = QPen(color, width, style)
+        pen.setCosmetic(True)
+        return pen

@@ -1,0 +1,77 @@
+"""The left margin of a DocumentView: a shape per tag (● opinion, ■ claim, ❝ quotation),
+hollow shapes for suggestions, a pencil for notes and a bar beside the current statement."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from reader.ui.view._painter import paint_link_edge, suggestion_kind
+from reader.ui.tag_style import note_font, paint_mark
+
+if TYPE_CHECKING:
+    from reader.ui.view._document_view import DocumentView
+
+
+class MarkMargin(QWidget):
+    """Child of the view covering its left viewport margin; marks sit at its right edge."""
+
+    def __init__(self, view: "DocumentView") -> None:
+        super().__init__(view)
+        self.view = view
+        self.mark_width = 24
+        self.setAccessibleName("Tag marks")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        """Draw the marks of the statements on screen."""
+        painter = QPainter(self)
+        try:
+            painter.fillRect(event.rect(), self.view.palette().base())
+            if self.view.starts:
+                self._paint_marks(painter)
+        finally:
+            painter.end()
+
+    def _paint_marks(self, painter: QPainter) -> None:
+        view = self.view
+        marks, colors = view.marks, view.colors
+        column = self.width() - self.mark_width
+        size = min(self.mark_width * 0.5, view.line_height() * 0.62)
+        selection = set(marks.selection) if len(marks.selection) > 1 else set()
+        painter.setFont(note_font(view.font()))
+        if marks.link_sides[0]:
+            paint_link_edge(view, painter, 0.0)
+        for index in view.visible_statements():
+            rects = view.statement_rects(index)
+            if not rects:
+                continue
+            top, bottom = rects[0].top(), rects[-1].bottom()
+            center = QPointF(column + self.mark_width * 0.55, rects[0].center().y())
+            if index == marks.current or index in selection:
+                color = view.edge_color() if index == marks.current else colors.selection_fill
+                painter.fillRect(QRectF(column, top, 3.0, bottom - top), color)
+            tag = marks.tags.get(index)
+            if tag is not None and tag.kind in colors.kind:
+                paint_mark(painter, tag.kind, center, size, colors.kind[tag.kind])
+                if getattr(tag, "note", ""):
+                    painter.setPen(colors.margin_text)
+                    note_box = QRectF(column - self.mark_width * 0.9, rects[0].top(),
+                                      self.mark_width * 0.9, rects[0].height())
+                    painter.drawText(note_box, Qt.AlignmentFlag.AlignCenter, "✎")
+                continue
+            kind = suggestion_kind(view, index)
+            if kind is not None and kind in colors.kind:
+                paint_mark(painter, kind, center, size, colors.kind[kind], hollow=True)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        """A click in the margin selects the statement on that line."""
+        view = self.view
+        point = event.position().toPoint()
+        index = view.statement_at_point(point.__class__(4, point.y()))
+        if index >= 0:
+            view.statementClicked.emit(index)
+            view.setFocus(Qt.FocusReason.MouseFocusReason)

@@ -1,0 +1,232 @@
+"""Turn session and alignment state into what each pane shows: tags, current statement and
+selection, suggestions, linked partners of the current statement with their word
+differences, the ribbons of every gutter and the link marks of every overview strip."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer
+
+from reader.ui.links import (linked_statements, links_between, partners, possible_partners,
+                                  word_differences)
+
+if TYPE_CHECKING:
+    from reader.ui.window._main_window import MainWindow
+    from reader.ui.view import PaneWidget
+
+
+#: Retrain and suggest again after this many tag changes...
+RELEARN_EVERY = 10
+#: ... once the keys have been quiet this long.
+RELEARN_PAUSE_MS = 1500
+
+
+class MarksPresenter(QObject):
+    """Keeps every pane's ``marks`` in step with the session and the alignments."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+        self.word_diff = window.state.flag("word_diff", True)
+        # Suggestions adapt to the reader: after every few tags, once typing pauses.
+        self._tag_edits = 0
+        self._relearn = QTimer(self)
+        self._relearn.setSingleShot(True)
+        self._relearn.setInterval(RELEARN_PAUSE_MS)
+        self._relearn.timeout.connect(self.relearn_suggestions)
+
+    @property
+    def session(self) -> Any:
+        """The window's reading session."""
+        return self.window.session
+
+    def _in_step(self) -> bool:
+        """False while the window is rebuilding its panes (events then wait for it)."""
+        return len(self.window.panes) == len(self.session.panes)
+
+    def _widget(self, index: int) -> "PaneWidget | None":
+        panes = self.window.panes
+        if not self._in_step():
+            return None
+        return panes[index] if 0 <= index < len(panes) else None
+
+    # -- session events ------------------------------------------------------------------
+
+    def panes_changed(self) -> None:
+        """Panes opened, closed or moved: reload everything that depends on the index."""
+        session = self.session
+        if not self._in_step():
+            return
+        for index, widget in enumerate(self.window.panes):
+            pane = session.panes[index]
+            marks = widget.view.marks
+            marks.tags = dict(session.tags_for(index))
+            marks.suggestions = pane.suggestions
+            marks.suggest_min = self.window.settings_values.suggestion_threshold / 100
+            marks.current = pane.current
+            marks.selection = tuple(session.selection(index)) if pane.current >= 0 else ()
+        self.focus_changed(session.focused)
+        self.alignment_changed()
+
+    def current_changed(self, pane: int, statement: int) -> None:
+        """The current statement or selection of ``pane`` moved."""
+        widget = self._widget(pane)
+        if widget is None:
+            return
+        marks = widget.view.marks
+        marks.current = statement
+        marks.selection = tuple(self.session.selection(pane)) if statement >= 0 else ()
+        if pane == self.session.focused and statement >= 0:
+            widget.view.reveal_statement(statement)
+        widget.view.refresh()
+        widget.overview.update()
+        self.update_partners(reveal=pane == self.session.focused)
+
+    def focus_changed(self, pane: int) -> None:
+        """Another pane gets the keys."""
+        if not self._in_step():
+            return
+        for index, widget in enumerate(self.window.panes):
+            widget.set_focused(index == pane)
+        widget = self._widget(pane)
+        if widget is not None and not widget.view.hasFocus():
+            editor = getattr(widget, "note_editor", None)
+            if editor is None or not editor.is_open:
+                widget.view.setFocus()
+        self.update_partners(reveal=True)
+
+    def tags_changed(self, pane: int) -> None:
+        """Tags of ``pane`` changed (already committed to the store)."""
+        widget = self._widget(pane)
+        if widget is not None:
+            widget.view.marks.tags = dict(self.session.tags_for(pane))
+            widget.refresh()
+        self._tag_edits += 1
+        if self._tag_edits >= RELEARN_EVERY:
+            self._relearn.start()
+
+    def relearn_suggestions(self) -> None:
+        """Suggest again with a model retrained on the reader's tags (in a worker)."""
+        from reader.core.suggest import MIN_EXAMPLES
+
+        self._tag_edits = 0
+        if sum(len(pane.tags) for pane in self.session.panes) < MIN_EXAMPLES:
+            return
+        for pane in list(self.session.panes):
+            self.start_suggestions(pane)
+
+    def suggestions_changed(self, pane: int) -> None:
+        """Suggestions for ``pane`` arrived."""
+        widget = self._widget(pane)
+        if widget is not None:
+            widget.view.marks.suggestions = self.session.panes[pane].suggestions
+            widget.refresh()
+
+    def start_suggestions(self, pane: Any) -> None:
+        """Compute suggestions for a newly opened pane in a worker."""
+        def done(result: list[Any], p: Any = pane) -> None:
+            if p in self.session.panes:
+                p.suggestions = result
+                self.window.bridge.suggestionsChanged.emit(self.session.panes.index(p))
+
+        from reader.ui.links import BIG_STATEMENTS
+
+        store = self.session.store
+        self.window.runner.submit_job(
+            "suggest", list(pane.statements), pane.document.text,
+            str(store.path) if store is not None else None,
+            in_process=len(pane.statements) > BIG_STATEMENTS,
+            label=f"Suggesting tags for {pane.document.display_name}", on_success=done)
+
+    # -- links ------------------------------------------------------------------------------
+
+    def alignment_changed(self) -> None:
+        """New alignments: ribbons, overview marks and partners."""
+        session, window = self.session, self.window
+        if not self._in_step():
+            return
+        shas = [p.document.sha256 for p in session.panes]
+        for index, gutter in enumerate(window.gutters):
+            if index + 1 < len(shas):
+                gutter.set_links(links_between(window.bridge, shas[index], shas[index + 1]))
+        for index, widget in enumerate(window.panes):
+            others = shas[:index] + shas[index + 1:]
+            widget.view.marks.linked = linked_statements(window.bridge, shas[index], others)
+            widget.overview.invalidate()
+        self.update_partners(reveal=False)
+
+    def set_word_diff(self, enabled: bool) -> None:
+        """Show or hide word differences inside linked pairs."""
+        self.word_diff = enabled
+        self.window.state.set_flag("word_diff", enabled)
+        self.update_partners(reveal=False)
+
+    def update_partners(self, reveal: bool) -> None:
+        """Highlight the focused pane's current statement's partners (and their word
+        differences) in the other panes; with ``reveal``, scroll hidden partners into view."""
+        session, window = self.session, self.window
+        if not self._in_step():
+            return
+        focused = session.focused
+        widgets = window.panes
+        for widget in widgets:
+            widget.view.marks.partners = {}
+            widget.view.marks.diff = []
+        if not 0 <= focused < len(widgets):
+            return
+        pane = session.panes[focused]
+        current = pane.current
+        best: tuple[float, list[tuple[int, int, str]]] | None = None
+        if current >= 0:
+            own = pane.statements[current]
+            for index, widget in enumerate(widgets):
+                if index == focused:
+                    continue
+                other_pane = session.panes[index]
+                found = partners(window.bridge, pane.document.sha256,
+                                 other_pane.document.sha256, current)
+                widget.view.marks.partners = found
+                if not self.word_diff:
+                    continue
+                for statement, score in sorted(found.items()):
+                    other = other_pane.statements[statement]
+                    mine, theirs = word_differences(own.text, own.start, other.text, other.start)
+                    widget.view.marks.diff.extend(theirs)
+                    if best is None or score > best[0]:
+                        best = (score, mine)
+        if best is not None:
+            widgets[focused].view.marks.diff = best[1]
+        self._show_possible(focused, current)
+        for widget in widgets:
+            widget.view.refresh()
+        for gutter in window.gutters:
+            gutter.update()
+        if reveal:
+            self._reveal_partners(focused)
+
+    def _show_possible(self, focused: int, current: int) -> None:
+        """Dashed ribbons from the current statement to its best candidates in the panes
+        beside it, when it has no link there."""
+        session, window = self.session, self.window
+        for index, gutter in enumerate(window.gutters):
+            items: list[tuple[tuple[int, int], tuple[int, int], float]] = []
+            if current >= 0 and focused in (index, index + 1) and index + 1 < len(session.panes):
+                own, other = session.panes[focused], session.panes[index + (focused == index)]
+                found = possible_partners(window.bridge, own.document.sha256,
+                                          other.document.sha256, current)
+                span = (own.statements[current].start, own.statements[current].end)
+                for statement, score in found.items():
+                    theirs = (other.statements[statement].start, other.statements[statement].end)
+                    items.append((span, theirs, score) if focused == index
+                                 else (theirs, span, score))
+            gutter.set_possible(items)
+
+    def _reveal_partners(self, focused: int) -> None:
+        with self.window.sync.hold():
+            for index, widget in enumerate(self.window.panes):
+                found = widget.view.marks.partners
+                if index == focused or not found:
+                    continue
+                if not any(widget.view.statement_visible(s) for s in found):
+                    widget.view.reveal_statement(min(found), 0.3)

@@ -1,0 +1,250 @@
+"""The side panels (docks) and dialogs of the window, wired in when their modules exist:
+Related and Tags panels, Settings, Keyboard Shortcuts and the `?` overlay, Export, Import,
+New from Clipboard, About. Every panel's ``jumpRequested(pane, statement)`` moves the
+current statement there."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QFileDialog
+
+from reader.ui.icons import set_icon
+from reader.ui.window._keys import shortcut_text
+
+if TYPE_CHECKING:
+    from reader.ui.window._main_window import MainWindow
+    from reader.ui.window._menus import WindowMenus
+
+
+DOCUMENT_FILTER = ("Documents (*.txt *.text *.md *.markdown *.rst *.html *.htm *.xhtml *.pdf "
+                   "*.docx *.epub *.odt);;All files (*)")
+
+
+def optional(module: str, name: str) -> Any:
+    """``module.name`` if that module exists, else None (a panel not written yet)."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except ModuleNotFoundError as exc:
+        if exc.name and module.startswith(exc.name):
+            return None
+        raise
+
+
+def ask_open_files(window: "MainWindow") -> list[str]:
+    """The File > Open dialog (tests patch this)."""
+    names, _ = QFileDialog.getOpenFileNames(window, "Open Documents", "", DOCUMENT_FILTER)
+    return list(names)
+
+
+def _menu_action(window: "MainWindow", text: str, slot: Any, icon_name: str,
+                 key: str = "") -> QAction:
+    action = QAction(text, window)
+    set_icon(action, icon_name)
+    if key:
+        action.setShortcut(QKeySequence(key))
+        action.setToolTip(f"{text.replace('&', '').rstrip('.…')} ({shortcut_text(key)})")
+    action.triggered.connect(lambda _checked=False: slot())
+    window.addAction(action)
+    return action
+
+
+def install_extras(window: "MainWindow", menus: "WindowMenus") -> None:
+    """Add the docks and dialog entries whose modules are present."""
+    _install_docks(window, menus)
+    _install_file_dialogs(window, menus)
+    settings_dialog = optional("reader.ui.dialogs._settings", "SettingsDialog")
+    if settings_dialog is not None:
+        menus.edit.addSeparator()
+        menus.actions["settings"] = _menu_action(
+            window, "&Settings…", lambda: open_settings(window), "mdi6.cog", "Ctrl+,")
+        menus.edit.addAction(menus.actions["settings"])
+    shortcuts = optional("reader.ui.dialogs._shortcuts", "ShortcutsDialog")
+    if shortcuts is not None:
+        menus.actions["shortcuts"] = _menu_action(
+            window, "&Keyboard Shortcuts", lambda: shortcuts.ask(window, window.keys.keymap),
+            "mdi6.keyboard", "F1")
+        menus.help.addAction(menus.actions["shortcuts"])
+        menus.help.addAction(window.keys.action("show_shortcuts"))
+    about = optional("reader.ui.dialogs._about", "AboutDialog")
+    if about is not None:
+        menus.actions["about"] = _menu_action(window, "&About Source Reader",
+                                              lambda: about.ask(window), "mdi6.information-outline")
+        menus.help.addAction(menus.actions["about"])
+
+
+def _install_docks(window: "MainWindow", menus: "WindowMenus") -> None:
+    window.docks = {}  # type: ignore[attr-defined]
+    specs = (("related", "reader.ui.panels._related", "RelatedPanel", "Related",
+              Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+Shift+R"),
+             ("tags", "reader.ui.panels._tags", "TagsPanel", "Tags",
+              Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+Shift+T"),
+             ("suggestions", "reader.ui.panels._suggestions", "SuggestionsPanel", "Suggestions",
+              Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+Shift+G"))
+    added = []
+    for key, module, name, title, area, shortcut in specs:
+        panel_class = optional(module, name)
+        if panel_class is None:
+            continue
+        dock = QDockWidget(title, window)
+        dock.setObjectName(f"dock_{key}")
+        dock.setAccessibleName(f"{title} panel")
+        # the panel is built the first time the dock shows: a hidden panel costs nothing
+        dock.visibilityChanged.connect(
+            lambda visible, d=dock, c=panel_class: _fill_dock(window, d, c, visible))
+        window.addDockWidget(area, dock)
+        toggle = dock.toggleViewAction()
+        toggle.setShortcut(QKeySequence(shortcut))
+        toggle.setToolTip(f"Show or hide the {title} panel ({shortcut_text(shortcut)})")
+        window.addAction(toggle)
+        window.docks[key] = dock  # type: ignore[attr-defined]
+        added.append(toggle)
+        dock.hide()
+    if added:
+        menus.view.addSeparator()
+        for toggle in added:
+            menus.view.addAction(toggle)
+    docks = list(window.docks.values())  # type: ignore[attr-defined]
+    for later in docks[1:]:
+        window.tabifyDockWidget(docks[0], later)
+
+
+def install_late_extras(window: "MainWindow", menus: "WindowMenus") -> None:
+    """Entries whose construction draws icons (so imports qtawesome): added just after the
+    window first shows."""
+    make_accept = optional("reader.ui.panels._suggestions", "make_accept_action")
+    if make_accept is not None and "accept_above" not in menus.actions:
+        action = make_accept(window.bridge, window,
+                             lambda text: window.statusBar().showMessage(text, 8000))
+        window.addAction(action)
+        menus.actions["accept_above"] = action
+        menus.tag.insertAction(window.keys.action("edit_note"), action)
+
+
+def _fill_dock(window: "MainWindow", dock: QDockWidget, panel_class: Any,
+               visible: bool) -> None:
+    if visible and dock.widget() is None:
+        dock.setWidget(_make_panel(window, panel_class))
+
+
+def _make_panel(window: "MainWindow", panel_class: Any) -> Any:
+    """Build a side panel over the window's bridge and connect it."""
+    panel = panel_class(window.bridge, window)
+    panel.jumpRequested.connect(lambda pane, statement: jump_to(window, pane, statement))
+    problem = getattr(getattr(panel, "orphans", None), "problem", None)
+    if problem is not None:
+        problem.connect(window.report)
+    message = getattr(panel, "message", None)
+    if message is not None:
+        message.connect(lambda text: window.statusBar().showMessage(text, 8000))
+    return panel
+
+
+def _install_file_dialogs(window: "MainWindow", menus: "WindowMenus") -> None:
+    file_menu = menus.file
+    first = file_menu.actions()[2] if len(file_menu.actions()) > 2 else None
+    entries = []
+    clipboard = optional("reader.ui.dialogs._clipboard", "new_from_clipboard")
+    if clipboard is not None:
+        entries.append(("clipboard", _menu_action(
+            window, "New from &Clipboard", lambda: paste_document(window, clipboard),
+            "mdi6.content-paste", "Ctrl+Shift+V")))
+    importer = optional("reader.ui.dialogs._importing", "import_interactively")
+    if importer is not None:
+        entries.append(("import", _menu_action(
+            window, "&Import Tags…", lambda: import_tags(window, importer), "mdi6.import",
+            "Ctrl+I")))
+    exporter = optional("reader.ui.dialogs._export", "export_interactively")
+    if exporter is not None:
+        entries.append(("export", _menu_action(
+            window, "&Export Tags…", lambda: export_tags(window, exporter), "mdi6.export",
+            "Ctrl+E")))
+    for key, action in entries:
+        menus.actions[key] = action
+        file_menu.insertAction(first, action)
+    if entries:
+        file_menu.insertSeparator(first)
+
+
+def jump_to(window: "MainWindow", pane: int, statement: int) -> None:
+    """Make ``statement`` of ``pane`` current and give that pane the keys."""
+    from reader.core.session import set_current
+
+    if 0 <= pane < len(window.session.panes):
+        set_current(window.session, pane, statement)
+        window.panes[pane].view.setFocus()
+
+
+def open_settings(window: "MainWindow") -> None:
+    """Edit author, keys and threshold; apply them at once."""
+    dialog = optional("reader.ui.dialogs._settings", "SettingsDialog")
+    chosen = dialog.ask(window)
+    if chosen is None:
+        return
+    from reader.ui.window._setup import reader_settings
+
+    window.settings_values = reader_settings()
+    window.keys.apply(window.settings_values.keymap)
+    from reader.ui.window._keys import key_hint_text
+
+    window.key_hints.setText(key_hint_text(window.keys))
+    if hasattr(window.session, "author"):
+        window.session.author = window.settings_values.author
+    window.presenter.panes_changed()
+    if window.keys.dropped:
+        window.report("Keys already used by the menus were not bound: "
+                      + ", ".join(window.keys.dropped))
+
+
+def show_shortcuts_overlay(window: "MainWindow") -> None:
+    """The translucent list of keys shown on `?`."""
+    overlay_class = optional("reader.ui.dialogs._shortcuts", "ShortcutsOverlay")
+    if overlay_class is None:
+        return
+    overlay = getattr(window, "_shortcuts_overlay", None)
+    if overlay is None:
+        overlay = overlay_class(window, window.keys.keymap)
+        overlay.dismissed.connect(lambda: _refocus(window))
+        window._shortcuts_overlay = overlay  # type: ignore[attr-defined]
+    else:
+        overlay.set_keymap(window.keys.keymap)
+    overlay.popup()
+
+
+def _refocus(window: "MainWindow") -> None:
+    pane = window.focused_pane()
+    if pane is not None:
+        pane.view.setFocus()
+
+
+def paste_document(window: "MainWindow", new_from_clipboard: Any) -> None:
+    """File > New from Clipboard."""
+    document = new_from_clipboard(window.bridge, window)
+    if document is not None:
+        window.documents.open_loaded(document)
+
+
+def import_tags(window: "MainWindow", import_interactively: Any) -> None:
+    """File > Import Tags, then show the new tags in the open panes."""
+    message = import_interactively(window)
+    if message:
+        reload_tags = getattr(window.session, "reload_tags", None)
+        if callable(reload_tags):
+            reload_tags()
+        window.presenter.panes_changed()
+        window.statusBar().showMessage(message, 8000)
+
+
+def export_tags(window: "MainWindow", export_interactively: Any) -> None:
+    """File > Export Tags."""
+    store = getattr(window.session, "store", None)
+    if store is None:
+        window.report("There is no library to export from.")
+        return
+    paths = [str(p.document.path) for p in window.session.panes if p.document.path]
+    message = export_interactively(window, store, paths)
+    if message:
+        window.statusBar().showMessage(message, 8000)

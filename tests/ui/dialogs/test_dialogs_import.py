@@ -1,0 +1,110 @@
+"""File > Import: preview, merge, a second import adds nothing, malformed files named."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from reader.core.export import export
+from reader.core.store import Store
+from reader.ui.dialogs import _importing as importing
+from reader.ui.dialogs import ImportDialog, import_file, import_interactively
+
+
+@pytest.fixture
+def exported(tmp_path):
+    """A JSONL export of two tags."""
+    out = tmp_path / "tags.jsonl"
+    with Store.open(tmp_path / "source.sqlite3") as db:
+        doc = db.remember_document("a" * 64, "/docs/a.txt", "Alpha", text="One. Two. Three.")
+        db.tag_table.add_tag(doc.id, 0, 4, "claim", exact="One.", author="ada")
+        db.tag_table.add_tag(doc.id, 5, 9, "opinion", exact="Two.", author="ada", note="a \"note\"")
+        export(db, "jsonl", None, out)
+    return out
+
+
+@pytest.fixture
+def target(tmp_path):
+    """An empty library to import into."""
+    with Store.open(tmp_path / "target.sqlite3") as db:
+        yield db
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    """Message boxes recorded instead of shown: (kind, text)."""
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(importing.QMessageBox, "warning",
+                        lambda parent, title, text: shown.append(("warning", text)))
+    monkeypatch.setattr(importing.QMessageBox, "information",
+                        lambda parent, title, text: shown.append(("information", text)))
+    return shown
+
+
+def test_dialog_previews_a_good_file(qtbot, exported):
+    dialog = ImportDialog(None, exported)
+    qtbot.addWidget(dialog)
+    assert dialog.preview_label.text() == "2 tags for 1 document."
+    assert dialog.import_button.isEnabled()
+
+
+@pytest.mark.parametrize("content, expected", [
+    ("GOOD\n" + '{"kind": "claim"}\n', "line 2: document: missing"),
+    ("GOOD\nnot json at all", "line 2"),
+    ('{"kind": "claim"}', "not a source reader export"),
+    ("", "empty file"),
+])
+def test_dialog_names_what_is_wrong(qtbot, tmp_path, exported, content, expected):
+    good = exported.read_text(encoding="utf-8").splitlines()[0]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(content.replace("GOOD", good), encoding="utf-8")
+    dialog = ImportDialog(None, bad)
+    qtbot.addWidget(dialog)
+    assert expected in dialog.preview_label.text().lower()
+    assert not dialog.import_button.isEnabled()
+
+
+def test_dialog_browse_and_typing(qtbot, exported, monkeypatch):
+    dialog = ImportDialog()
+    qtbot.addWidget(dialog)
+    assert not dialog.import_button.isEnabled()
+    monkeypatch.setattr(importing.QFileDialog, "getOpenFileName",
+                        lambda *a, **k: (str(exported), ""))
+    qtbot.mouseClick(dialog.browse_button, Qt.MouseButton.LeftButton)
+    assert dialog.import_button.isEnabled()
+    dialog.path_edit.setText(str(exported.with_name("missing.json")))
+    assert not dialog.import_button.isEnabled()  # stale preview never allows an import
+    dialog.path_edit.editingFinished.emit()
+    assert "no such file" in dialog.preview_label.text()
+
+
+def test_import_file_merges_once(qtbot, exported, target, messages):
+    result = import_file(None, exported, target)
+    assert (result.added, result.documents_added) == (2, 1)
+    assert messages[-1] == ("information", "Imported 2 of 2 tags; 1 new documents.")
+    assert sorted(t.kind for t in target.tag_table.tags()) == ["claim", "opinion"]
+    again = import_file(None, exported, target)
+    assert again.added == 0 and len(target.tag_table.tags()) == 2
+    assert "already in the library" in messages[-1][1]
+
+
+def test_malformed_file_leaves_library_unchanged(qtbot, exported, target, messages, tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(exported.read_text(encoding="utf-8").splitlines()[0]
+                   + '\n{"kind": "rant"}\n', encoding="utf-8")
+    assert import_file(None, bad, target) is None
+    assert messages[-1][0] == "warning" and "line 2" in messages[-1][1]
+    assert target.tag_table.tags() == []
+
+
+def test_import_interactively(qtbot, exported, target, messages, monkeypatch):
+    monkeypatch.setattr(ImportDialog, "ask", classmethod(lambda cls, *a, **k: None))
+    assert import_interactively(None, target) is None
+    monkeypatch.setattr(ImportDialog, "ask", classmethod(lambda cls, *a, **k: exported))
+    assert import_interactively(None, target) == "tags.jsonl: imported 2 of 2 tags; " \
+                                                 "1 new documents"
+
+
+def test_import_without_a_store_says_so(qtbot, exported, messages):
+    assert import_file(None, exported) is None
+    assert "not available" in messages[-1][1]
