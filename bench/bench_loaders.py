@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.core.text import load_document  # noqa: E402
+from reader.core.loaders import load_document  # noqa: E402
 from tests.core.loaders.news_pages import ARTICLE, BOILERPLATE, BYLINE, TITLE, all_pages  # noqa: E402
 from tests.core.loaders.pdf_writer import many_pages_pdf  # noqa: E402
 
