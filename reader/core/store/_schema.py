@@ -88,17 +88,20 @@ def _split_sql(script: str) -> list[str]:
     return [part.strip() for part in script.split(";") if part.strip()]
 
 
-_SQLITE_MAGIC = b"SQLite format 3\x00"
+def _check_header(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a file that is not SQLite, reading its header through ``conn``.
 
-
-def _check_header(path: Path) -> None:
+    Never with a plain ``open()``: on POSIX, closing any descriptor of a file drops every
+    lock this process holds on it, so another process could checkpoint and delete the WAL
+    that this process's other connections still use (lost tags, a corrupt library).
+    """
     try:
-        with path.open("rb") as handle:
-            head = handle.read(len(_SQLITE_MAGIC))
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot read ({exc.strerror})") from None
-    if head != _SQLITE_MAGIC:
-        raise StoreError(f"{path}: not a SQLite database")
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB \
+                or "not a database" in str(exc):
+            raise StoreError(f"{path}: not a SQLite database") from None
+        raise
 
 
 def _has_foreign_tables(conn: sqlite3.Connection) -> bool:

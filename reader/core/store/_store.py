@@ -34,7 +34,6 @@ from reader.core.store._records import (  # noqa: F401
     now_iso,
 )
 from reader.core.store._schema import (  # noqa: F401
-    _SQLITE_MAGIC,
     _V1,
     _V2,
     MIGRATIONS,
@@ -84,9 +83,7 @@ class Store:
         exists = path.exists() and path.stat().st_size > 0
         if readonly and not path.exists():
             raise StoreError(f"{path}: no such database")
-        if exists:
-            _check_header(path)
-        elif not readonly:
+        if not exists and not readonly:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
@@ -114,6 +111,7 @@ class Store:
     def _prepare(self, existed: bool) -> None:
         conn = self._conn
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _check_header(conn, self.path)  # first read of the file: nothing written before it
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise StoreError(
