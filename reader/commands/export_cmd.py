@@ -6,7 +6,7 @@ import sys
 
 from reader.commands.common import add_db_argument, db_path
 
-FORMAT_NAMES = ("csv", "json", "jsonl", "md", "html", "w3c", "qdpx")
+FORMAT_NAMES = ("csv", "xlsx", "json", "jsonl", "md", "html", "w3c", "qdpx")
 
 
 def register(subparsers) -> None:

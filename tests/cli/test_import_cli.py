@@ -91,3 +91,33 @@ def test_corrupt_library_is_refused_unchanged(exported, tmp_path, capsys):
 def test_missing_file(tmp_path, capsys):
     code, _, err = reader(capsys, "import", str(tmp_path / "none.json"))
     assert code == 1 and "no such file" in err
+
+
+def test_import_a_whole_library_twice(tmp_path, capsys):
+    library = make_library(tmp_path)
+    theirs = library.db
+    before = fingerprint(theirs)
+    db = tmp_path / "mine.sqlite3"
+    code, out, err = reader(capsys, "import", str(theirs), "--db", str(db))
+    assert code == 0 and err == ""
+    assert out.startswith(f"{theirs}: merged 5 of 5 tags by ")
+    code, out, _ = reader(capsys, "import", str(theirs), "--db", str(db))
+    assert code == 0 and "merged 0 of 5 tags; 5 already in the library" in out
+    assert fingerprint(theirs) == before
+
+
+def test_import_a_newer_library_is_refused_in_one_line(tmp_path, capsys):
+    import sqlite3
+
+    from reader.core.store import SCHEMA_VERSION
+
+    theirs = make_library(tmp_path).db
+    with sqlite3.connect(theirs) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = fingerprint(theirs)
+    db = tmp_path / "mine.sqlite3"
+    code, out, err = reader(capsys, "import", str(theirs), "--db", str(db))
+    assert code == 1 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "newer" in err
+    assert fingerprint(theirs) == before

@@ -10,10 +10,10 @@ from reader.core.export._html_report import bar_chart, diff_sides
 from reader.core.export._importing import import_tags, read_import_file
 from reader.core.export._markdown import escape_markdown
 from reader.core.export._qdpx import source_text, xml_safe
-from reader.core.export._records import DocumentRef, ExportRecord, build_records
+from reader.core.export._records import DocumentRef, DocumentTexts, ExportRecord, build_records
 
 __all__ = [
-    "COLUMNS", "DocumentRef", "ExportError", "ExportFilter", "ExportRecord", "FORMATS",
+    "COLUMNS", "DocumentRef", "DocumentTexts", "ExportError", "ExportFilter", "ExportRecord", "FORMATS",
     "ImportFileError", "bar_chart", "build_records", "count_records", "diff_sides",
     "escape_markdown", "export", "export_tags", "import_tags", "neutralize", "read_import_file",
     "source_text", "xml_safe",

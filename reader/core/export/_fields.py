@@ -60,6 +60,17 @@ def get_str(obj: dict, key: str, where: str, required: bool = False) -> str:
         return ""
     if not isinstance(value, str):
         raise Malformed(f"{at(where, key)}: expected a string, got {type(value).__name__}")
+    return check_text(value, at(where, key))
+
+
+def check_text(value: str, where: str) -> str:
+    """``value``, if it is text a file can hold: JSON may escape half of a UTF-16 pair
+    (``"\\ud800"``), which no UTF-8 file or database can store."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise Malformed(f"{where}: holds a lone surrogate (U+{ord(value[exc.start]):04X} at "
+                        f"character {exc.start}), not text") from None
     return value
 
 

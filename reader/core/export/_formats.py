@@ -48,6 +48,8 @@ class ExportFormat:
 
 FORMATS: Mapping[str, ExportFormat] = MappingProxyType({f.name: f for f in (
     ExportFormat("csv", "CSV spreadsheet", ".csv", "csv", "write_csv"),
+    ExportFormat("xlsx", "Excel workbook (LibreOffice, Excel)", ".xlsx", "xlsx", "write_xlsx",
+                 binary=True),
     ExportFormat("json", "JSON", ".json", "json", "write_json"),
     ExportFormat("jsonl", "JSON Lines", ".jsonl", "json", "write_jsonl"),
     ExportFormat("md", "Markdown", ".md", "markdown", "write_markdown"),

@@ -12,6 +12,8 @@ from itertools import groupby
 from typing import IO, Sequence
 
 from reader import __version__
+from reader.core.export._html_agreement import CSS as AGREEMENT_CSS
+from reader.core.export._html_agreement import agreement_section
 from reader.core.export._records import KIND_COLORS, ExportContext, ExportRecord, LinkedPassage
 from reader.core.store import TAG_KINDS
 
@@ -110,7 +112,8 @@ def write_html(records: Sequence[ExportRecord], out: IO[str], context: ExportCon
               f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
               '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
               f'<meta name="generator" content="Source Reader {escape(__version__)}">\n'
-              f"<title>Tagged passages: Source Reader report</title>\n<style>{_CSS}</style>\n"
+              f"<title>Tagged passages: Source Reader report</title>\n"
+              f"<style>{_CSS}{AGREEMENT_CSS}</style>\n"
               "</head>\n<body>\n<header>\n<h1>Tagged passages</h1>\n")
     out.write(f'<p class="meta">{len(records)} tags in {len(groups)} documents; '
               f"{escape(context.filters.describe())}"
@@ -122,6 +125,7 @@ def write_html(records: Sequence[ExportRecord], out: IO[str], context: ExportCon
             f'<li><a href="#doc-{i}">{escape(_name(ref))}</a> ({len(items)})</li>\n'
             for i, (ref, items) in enumerate(groups, 1)) + "</ol></nav>\n")
     out.write("</header>\n<main>\n")
+    out.write(agreement_section(records, context))
     for i, (ref, items) in enumerate(groups, 1):
         out.write(f'<section class="document" id="doc-{i}">\n<h2>{escape(_name(ref))}</h2>\n'
                   f'<p class="meta">{escape(ref.path) + "; " if ref.path else ""}'

@@ -4,7 +4,9 @@ The whole file is read and checked first (a malformed file is rejected naming th
 field at fault, before the database is touched); then each tag is matched to a document:
 by SHA-256 (offsets kept), else by path (the file on disk, else the library's document at
 that path) with the tag re-anchored in that text by its quote selector. A tag that cannot
-be re-found is imported as an orphan, never dropped. Everything is merged in ONE
+be re-found is imported as an orphan, never dropped. A web page (an http(s) source)
+takes the library document holding the quote, else its tags are skipped and reported
+(see ``_web_pages``). Everything is merged in ONE
 transaction, and a tag already in the library is not added again, so importing the same
 file twice adds nothing.
 """
@@ -18,6 +20,7 @@ from typing import TYPE_CHECKING
 from reader.core.errors import ReaderError
 from reader.core.export._readers import ImportedTag, ImportFileError, parse_tags
 from reader.core.export._records import DocumentRef, DocumentTexts
+from reader.core.export._web_pages import WebPages, is_web_page
 
 if TYPE_CHECKING:
     from reader.core.anchoring import TextAnchorer
@@ -32,7 +35,8 @@ MAX_IMPORT_BYTES = 1024 * 1024 * 1024
 
 @dataclass(frozen=True)
 class ImportResult:
-    """What an import did: tags in the file, added, already there, moved, orphaned."""
+    """What an import did: tags in the file, added, already there, moved, orphaned,
+    placed by their quote alone, skipped (web pages the library does not hold)."""
 
     path: str
     found: int
@@ -41,19 +45,29 @@ class ImportResult:
     orphaned: int
     documents_added: int
     links_added: int
+    located: int = 0  # placed by the quote: the file gave no position in this text
+    skipped: tuple[str, ...] = ()  # the web page of each skipped tag
 
     @property
     def duplicates(self) -> int:
         """Tags of the file that were already in the library (or twice in the file)."""
-        return self.found - self.added
+        return self.found - self.added - len(self.skipped)
 
     def summary(self) -> str:
         """One line for the user."""
         parts = [f"imported {self.added} of {self.found} tags"]
         if self.duplicates:
             parts.append(f"{self.duplicates} already in the library")
+        if self.located:
+            parts.append(f"{self.located} placed by their quote (no position for this text)")
         if self.reanchored:
             parts.append(f"{self.reanchored} re-found in a changed text")
+        if self.skipped:
+            pages = list(dict.fromkeys(self.skipped))
+            shown = ", ".join(pages[:3]) + (f" and {len(pages) - 3} more" if len(pages) > 3
+                                            else "")
+            parts.append(f"{len(self.skipped)} skipped: their web page is not in the library "
+                         f"({shown})")
         if self.orphaned:
             parts.append(f"{self.orphaned} not found in the text (kept as orphans)")
         if self.documents_added:
@@ -105,6 +119,21 @@ class _Resolver:
         self.base = base
         self.texts = DocumentTexts(store)
         self.targets: dict[tuple[str, str], _Target] = {}
+        self.pages = WebPages(store, self.texts)
+
+    def web_target(self, item: ImportedTag) -> _Target | None:
+        """The library document for an annotation of a web page (None: skip it); the
+        page's offsets are not ours, so the tag is placed by its quote."""
+        if item.document.sha256 and self.store.document_by_sha(item.document.sha256):
+            return self.target(item.document, item.where)
+        found = self.pages.find(item)
+        if found is None:
+            return None
+        doc, text = found
+        key = (doc.sha256, doc.path)
+        if key not in self.targets:
+            self.targets[key] = _Target(doc.sha256, doc.path, doc.title, text, trusted=False)
+        return self.targets[key]
 
     def target(self, ref: DocumentRef, where: str) -> _Target:
         key = (ref.sha256, ref.path)
@@ -187,11 +216,20 @@ def import_tags(store: "Store", path: str | Path,
     resolver = _Resolver(store, path.parent)
     tags: list[tuple[str, Tag]] = []
     links: list[tuple[str, int, int, str, int, int, float | None]] = []
-    reanchored = orphaned = 0
+    reanchored = orphaned = located = 0
+    skipped: list[str] = []
     for item in items:
-        target = resolver.target(item.document, item.where)
+        web = is_web_page(item.document)
+        target = resolver.web_target(item) if web else resolver.target(item.document,
+                                                                       item.where)
+        if target is None:
+            skipped.append(item.document.path)
+            continue
         start, end, exact, prefix, suffix, lost, moved = _place(item, target)
-        reanchored += moved
+        if moved and (web or item.start is None):
+            located += 1
+        else:
+            reanchored += moved
         orphaned += lost and not item.orphaned
         tags.append((target.sha256, Tag(0, 0, start, end, item.kind, item.note, exact, prefix,
                                         suffix, item.author, item.created_at, item.updated_at,
@@ -208,4 +246,4 @@ def import_tags(store: "Store", path: str | Path,
                  if t.new and t.sha256 in used}
     added, links_added = store.bulk.merge_tags(list(documents.values()), tags, links)
     return ImportResult(str(path), len(items), added, reanchored, orphaned, len(documents),
-                        links_added)
+                        links_added, located, tuple(skipped))

@@ -120,7 +120,10 @@ def write_qdpx(records: Sequence[ExportRecord], out: IO[bytes], context: ExportC
     """Write the project as a .qdpx zip to a binary stream."""
     project, files = build_project(records, context)
     ET.indent(project)
-    xml = ET.tostring(project, encoding="utf-8", xml_declaration=True)
+    # Parsers turn a raw carriage return in text into a line feed (XML 1.0 2.11); as a
+    # character reference it survives. Attributes are already escaped, and indent() only
+    # adds line feeds, so every raw \r left is in a note or a name.
+    xml = ET.tostring(project, encoding="utf-8", xml_declaration=True).replace(b"\r", b"&#13;")
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("project.qde", xml)
         for name, text in files.items():

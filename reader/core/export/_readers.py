@@ -94,6 +94,8 @@ def _from_value(value: Any) -> list[ImportedTag]:
     kind = value.get("type")
     if _is_annotation(value):
         return [annotation_to_tag(value, "annotation")]
+    if kind == "AnnotationCollection" and "first" not in value and value.get("total") == 0:
+        return []  # an empty collection has no page (model 5.1)
     if kind in ("AnnotationCollection", "AnnotationPage"):
         page = value.get("first", value) if kind == "AnnotationCollection" else value
         items = page.get("items") if isinstance(page, dict) else None

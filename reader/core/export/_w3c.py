@@ -75,20 +75,33 @@ def record_to_annotation(record: ExportRecord) -> dict[str, Any]:
     return annotation
 
 
+def collection_ids(annotation_ids: Sequence[str]) -> tuple[str, str]:
+    """Stable IRIs of the collection and of its one page, derived from what it holds (the
+    same tags exported twice give the same ids; model 5.1 and 5.2: exactly one IRI each)."""
+    key = "\x1f".join(annotation_ids)
+    collection = f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, 'collection' + key)}"
+    return collection, f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, 'page' + key)}"
+
+
 def write_w3c(records: Sequence[ExportRecord], out: IO[str], context: ExportContext) -> None:
-    """Write an AnnotationCollection whose first page holds every annotation."""
-    collection = {
+    """Write an AnnotationCollection whose one page holds every annotation.
+
+    An empty export has no page at all (model 5.2: a page holds one or more annotations),
+    only ``total`` 0."""
+    items = [record_to_annotation(r) for r in records]
+    collection_id, page_id = collection_ids([item["id"] for item in items])
+    collection: dict[str, Any] = {
         "@context": CONTEXT,
+        "id": collection_id,
         "type": "AnnotationCollection",
         "label": f"Source Reader tags ({context.filters.describe()})",
         "generator": {"type": "Software", "name": f"Source Reader {__version__}"},
-        "total": len(records),
-        "first": {
-            "type": "AnnotationPage",
-            "startIndex": 0,
-            "items": [record_to_annotation(r) for r in records],
-        },
+        "total": len(items),
     }
+    if items:
+        collection["first"] = {"id": page_id, "type": "AnnotationPage", "partOf": collection_id,
+                               "startIndex": 0, "items": items}
+        collection["last"] = page_id
     if context.generated_at:
         collection["generated"] = context.generated_at
     json.dump(collection, out, ensure_ascii=False, indent=1)

@@ -12,8 +12,8 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 from urllib.request import url2pathname
 
-from reader.core.export._fields import (ImportedTag, Malformed, at, get_kind, get_offset,
-                                        get_str, get_time)
+from reader.core.export._fields import (ImportedTag, Malformed, at, check_text, get_kind,
+                                        get_offset, get_str, get_time)
 from reader.core.export._records import DocumentRef
 from reader.core.store import TAG_KINDS
 
@@ -40,10 +40,14 @@ def source_to_document(value: Any, where: str) -> DocumentRef:
         value = value.get("id", value.get("@id", ""))
     if not isinstance(value, str) or not value:
         raise Malformed(f"{where}: expected an IRI or an object with an id")
+    check_text(value, where)
+    title = check_text(title, at(where, "title")) if isinstance(title, str) else ""
     if value.startswith("urn:sha256:"):
         return DocumentRef("", title if isinstance(title, str) else "",
                            value[len("urn:sha256:"):].lower())
     parsed = urlparse(value)
+    if parsed.scheme in ("http", "https"):
+        return DocumentRef(value, title if isinstance(title, str) else "", sha)
     path = url2pathname(unquote(parsed.path)) if parsed.scheme == "file" else unquote(value)
     return DocumentRef(path, title if isinstance(title, str) else "", sha)
 
@@ -61,24 +65,24 @@ def _body(obj: dict, where: str) -> tuple[str, str]:
                                      and value.strip().lower() in TAG_KINDS):
             kind = kind or get_kind(value, at(here, "value"))
         elif isinstance(value, str) and value:
-            notes.append(value)
+            notes.append(check_text(value, at(here, "value")))
     body_value = obj.get("bodyValue")
     if isinstance(body_value, str) and body_value:
-        notes.append(body_value)
+        notes.append(check_text(body_value, at(where, "bodyValue")))
     if not kind:
         raise Malformed(f"{at(where, 'body')}: no tagging body whose value is one of "
                         f"{', '.join(TAG_KINDS)}")
     return kind, "\n\n".join(notes)
 
 
-def _creator(obj: dict) -> str:
+def _creator(obj: dict, where: str) -> str:
     for creator in _as_list(obj.get("creator")):
         if isinstance(creator, str):
-            return creator
+            return check_text(creator, at(where, "creator"))
         if isinstance(creator, dict):
             name = creator.get("name") or creator.get("nickname") or ""
             if isinstance(name, str) and name:
-                return name
+                return check_text(name, at(where, "creator.name"))
     return ""
 
 
@@ -111,6 +115,6 @@ def read_annotation(obj: Any, where: str) -> ImportedTag:
             raise Malformed(f"{at(sel, 'end')}: {end} is before start {start}")
     return ImportedTag(
         where, document, kind, get_str(quote, "exact", sel, required=True), start, end,
-        get_str(quote, "prefix", sel), get_str(quote, "suffix", sel), note, _creator(obj),
+        get_str(quote, "prefix", sel), get_str(quote, "suffix", sel), note, _creator(obj, where),
         get_time(obj, "created", where), get_time(obj, "modified", where),
     )

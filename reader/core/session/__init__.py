@@ -7,6 +7,9 @@ from reader.core.session._actions import (
     extend_up, first_statement, last_statement, next_pane, next_statement, next_untagged,
     previous_pane, previous_statement, previous_untagged, redo, set_current, set_note,
     tag_claim, tag_opinion, tag_quotation, tag_selection, undo)
+from reader.core.session._compare import (
+    adopt, adopt_first, adopt_second, adopt_third, next_disagreement, pane_comparison,
+    pane_disagreements, previous_disagreement, session_agreement, session_coders, set_comparing)
 from reader.core.session._clipboard import (
     document_from_clipboard, load_stored_document, remember_clipboard_document)
 from reader.core.session._events import (
@@ -21,11 +24,13 @@ from reader.core.session._session import ReadingSession
 __all__ = [
     "ACTIONS", "ACTION_TITLES", "CurrentChanged", "DEFAULT_KEYMAP", "FocusChanged", "LinksChanged",
     "OrphansChanged", "PanesChanged", "ReadingSession", "StoreProblem", "StoreRecovered",
-    "TagsChanged", "WINDOW_ACTIONS", "accept_suggestion", "accept_suggestions_above", "clear_tag",
+    "TagsChanged", "WINDOW_ACTIONS", "accept_suggestion", "accept_suggestions_above", "adopt",
+    "adopt_first", "adopt_second", "adopt_third", "clear_tag",
     "current_pair", "current_tag", "delete_orphan", "document_from_clipboard", "extend_down",
     "extend_up", "first_statement", "keymap_from_settings", "last_statement", "link_current",
-    "load_stored_document", "next_pane", "next_statement", "next_untagged", "normalize_key",
-    "previous_pane", "previous_statement", "previous_untagged", "reattach_orphan", "redo",
-    "remember_clipboard_document", "set_current", "set_note", "tag_claim", "tag_opinion",
+    "load_stored_document", "next_disagreement", "next_pane", "next_statement", "next_untagged", "normalize_key",
+    "pane_comparison", "pane_disagreements", "previous_disagreement", "previous_pane", "previous_statement", "previous_untagged", "reattach_orphan", "redo",
+    "remember_clipboard_document", "session_agreement", "session_coders", "set_comparing",
+    "set_current", "set_note", "tag_claim", "tag_opinion",
     "tag_quotation", "tag_selection", "undo", "unlink_current",
 ]

@@ -3,8 +3,9 @@
 The window only maps a key to a name (``reader.core.session._keymap``) and calls
 ``ACTIONS[name](session)``; every action here is testable without a window. Tag keys act
 on the selection (Shift+j/k) or the current statement, then move on to the next statement;
-pressing a statement's own kind again removes its tag and stays. Every change is one undo
-step, written to the store before it is shown.
+pressing a statement's own kind again removes its tag and stays. Keys change only the
+session author's own tags, never a colleague's. Every change is one undo step, written to
+the store before it is shown.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable
 
+from reader.core.session._compare import (adopt_first, adopt_second, adopt_third,
+                                          next_disagreement, previous_disagreement)
 from reader.core.session._link_actions import delete_orphan, link_current, reattach_orphan, unlink_current
 from reader.core.store import Tag, now_iso
 from reader.core.session._undo import Edit, TagChange
@@ -54,8 +57,11 @@ def last_statement(session: ReadingSession) -> None:
 
 
 def next_untagged(session: ReadingSession) -> None:
-    """Move to the next statement without a tag (stay if there is none)."""
-    if (found := _focused(session)) is not None:
+    """Move to the next statement without a tag (stay if there is none); while comparing
+    coders, to the next statement where they differ."""
+    if session.comparing:
+        next_disagreement(session)
+    elif (found := _focused(session)) is not None:
         index, pane = found
         shown = pane.tags.shown
         for i in range(pane.current + 1, len(pane.statements)):
@@ -65,8 +71,11 @@ def next_untagged(session: ReadingSession) -> None:
 
 
 def previous_untagged(session: ReadingSession) -> None:
-    """Move to the previous statement without a tag (stay if there is none)."""
-    if (found := _focused(session)) is not None:
+    """Move to the previous statement without a tag (stay if there is none); while
+    comparing coders, to the previous statement where they differ."""
+    if session.comparing:
+        previous_disagreement(session)
+    elif (found := _focused(session)) is not None:
         index, pane = found
         shown = pane.tags.shown
         for i in range(pane.current - 1, -1, -1):
@@ -108,15 +117,16 @@ def set_current(session: ReadingSession, pane_index: int, statement_index: int) 
 # -- tagging -----------------------------------------------------------------------------
 
 def tag_selection(session: ReadingSession, kind: str) -> None:
-    """Tag the selection (or current statement) as ``kind`` and move on; when every one
-    already shows ``kind``, remove those tags instead and stay."""
+    """Tag the selection (or current statement) as ``kind`` and move on; when the session
+    author's own tag on every one is already ``kind``, remove those tags instead and stay.
+    A colleague's tag is never changed: the author's own tag goes beside it."""
     if (found := _focused(session)) is None:
         return
     index, pane = found
     selected = session.selection(index)
-    shown = [pane.tags.shown_tag(i) for i in selected]
-    if all(tag is not None and tag.kind == kind for tag in shown):
-        session.commit(Edit(f"remove {kind}", tuple(TagChange(t, None) for t in shown)))
+    mine = [pane.tags.own_tag(i) for i in selected]
+    if all(tag is not None and tag.kind == kind for tag in mine):
+        session.commit(Edit(f"remove {kind}", tuple(TagChange(t, None) for t in mine)))
         session.move_to(index, pane.current)
         return
     stamp = now_iso()
@@ -147,12 +157,12 @@ def tag_quotation(session: ReadingSession) -> None:
 
 
 def clear_tag(session: ReadingSession) -> None:
-    """Remove the tags shown on the selection (or current statement)."""
+    """Remove the session author's own tags on the selection (or current statement)."""
     if (found := _focused(session)) is None:
         return
     index, pane = found
-    shown = [t for t in (pane.tags.shown_tag(i) for i in session.selection(index)) if t]
-    session.commit(Edit("clear tag", tuple(TagChange(t, None) for t in shown)))
+    own = [t for t in (pane.tags.own_tag(i) for i in session.selection(index)) if t]
+    session.commit(Edit("clear tag", tuple(TagChange(t, None) for t in own)))
     session.move_to(index, pane.current)
 
 
@@ -163,9 +173,10 @@ def current_tag(session: ReadingSession) -> Tag | None:
 
 
 def set_note(session: ReadingSession, text: str) -> bool:
-    """Set the note of the current statement's tag (empty text removes it); False when the
-    statement has no tag."""
-    tag = current_tag(session)
+    """Set the note of the session author's own tag on the current statement (empty text
+    removes it); False when the author has no tag there (a colleague's note is theirs)."""
+    found = _focused(session)
+    tag = found[1].tags.own_tag(found[1].current) if found else None
     if tag is None:
         return False
     if tag.note != text:
@@ -259,7 +270,8 @@ ACTIONS: dict[str, Callable[[ReadingSession], None]] = {
         next_statement, previous_statement, next_untagged, previous_untagged,
         first_statement, last_statement, next_pane, previous_pane, extend_down, extend_up,
         tag_opinion, tag_claim, tag_quotation, clear_tag, accept_suggestion, undo, redo,
-        link_current, unlink_current,
+        link_current, unlink_current, next_disagreement, previous_disagreement, adopt_first,
+        adopt_second, adopt_third,
     )
 }
 

@@ -29,6 +29,8 @@ DEFAULT_KEYMAP: dict[str, str] = {
     "Space": "accept_suggestion",
     "L": "link_current", "Shift+L": "unlink_current",
     "?": "show_shortcuts",
+    "D": "next_disagreement", "Shift+D": "previous_disagreement",
+    "Alt+1": "adopt_first", "Alt+2": "adopt_second", "Alt+3": "adopt_third",
 }
 
 #: Action name -> one line for Help > Keyboard Shortcuts and the `?` overlay.
@@ -54,6 +56,11 @@ ACTION_TITLES: dict[str, str] = {
     "link_current": "Link the current statements of this and the next document",
     "unlink_current": "Unlink them (or mark them unrelated)",
     "show_shortcuts": "Show the keyboard shortcuts",
+    "next_disagreement": "Next statement where the compared coders differ (also ] then)",
+    "previous_disagreement": "Previous statement where they differ (also [ then)",
+    "adopt_first": "Adopt the first compared coder's tag as the agreed one",
+    "adopt_second": "Adopt the second compared coder's tag as the agreed one",
+    "adopt_third": "Adopt the third compared coder's tag as the agreed one",
 }
 
 _MODIFIERS = {"ctrl": "Ctrl", "control": "Ctrl", "shift": "Shift", "alt": "Alt",

@@ -28,6 +28,7 @@ class PaneTags:
         self._by_statement: dict[int, list[Tag]] = {}
         self._shown: dict[int, Tag] = {}
         self._where: dict[int, int] = {}  # tag id -> statement index
+        self._only: str | None = None  # show only this author's tags (None: anyone's)
 
     def __len__(self) -> int:
         return len(self._where)
@@ -91,6 +92,15 @@ class PaneTags:
     def set_author(self, author: str) -> list[int]:
         """Prefer another author's tags; returns the statements whose shown tag changed."""
         self._author = author
+        return self._reshow()
+
+    def show_only(self, author: str | None) -> list[int]:
+        """Show only ``author``'s tags (None: anyone's, own first); returns the statements
+        whose shown tag changed."""
+        self._only = author
+        return self._reshow()
+
+    def _reshow(self) -> list[int]:
         changed = []
         for statement in list(self._by_statement):
             before = self._shown.get(statement)
@@ -101,6 +111,8 @@ class PaneTags:
 
     def _refresh(self, statement: int) -> None:
         tags = self._by_statement.get(statement)
+        if tags and self._only is not None:
+            tags = [t for t in tags if t.author == self._only]
         if not tags:
             self._shown.pop(statement, None)
             return

@@ -44,6 +44,9 @@ class ReadingSession:
         self.history = UndoHistory()
         self.events = events
         self._author = author or default_author()
+        self._shown_author: str | None = None
+        #: Coders compared in the panes (two or more; empty: not comparing).
+        self.comparing: tuple[str, ...] = ()
         self._writer = StoreWriter(store) if store is not None else None
         self.memory = SessionMemory()
         self._next_provisional = -1
@@ -65,6 +68,24 @@ class ReadingSession:
             changed = pane.tags.set_author(value)
             if changed:
                 self.emit(TagsChanged(index, tuple(sorted(changed))))
+
+    @property
+    def shown_author(self) -> str | None:
+        """The panes show only this author's tags (None: everyone's, own first)."""
+        return self._shown_author
+
+    def show_author(self, author: str | None) -> None:
+        """Filter every pane's tags by author (None: show everyone's)."""
+        self._shown_author = author
+        for index, pane in enumerate(self.panes):
+            changed = pane.tags.show_only(author)
+            if changed:
+                self.emit(TagsChanged(index, tuple(sorted(changed))))
+
+    def refresh_tags(self) -> None:
+        """Tell the listener every pane's tags changed (a new way of showing them)."""
+        for index, pane in enumerate(self.panes):
+            self.emit(TagsChanged(index, tuple(range(len(pane.statements)))))
 
     @property
     def undo_stack(self) -> list[Edit]:
@@ -108,6 +129,7 @@ class ReadingSession:
         pane = Pane(document, list(statements), None, current=0 if statements else -1,
                     doc_key=self.new_id())
         pane.tags.set_author(self._author)
+        pane.tags.show_only(self._shown_author)
         if position is not None and pane.statements:
             pane.current = max(0, min(position, len(pane.statements) - 1))
         self.panes.append(pane)
@@ -141,7 +163,8 @@ class ReadingSession:
         return ids
 
     def reload_tags(self) -> None:
-        """Re-read the open documents' tags from the store (after an import merged new ones)."""
+        """Re-read the open documents' tags from the store (after an import or a library
+        merge added tags, or changed a tag's kind)."""
         if self.store is None:
             return
         try:
@@ -150,8 +173,8 @@ class ReadingSession:
                     continue
                 fresh = [t for t in self.store.tag_table.tags(document_ids=[pane.document_id])
                          if not t.orphaned]
-                known = {t.id for t in pane.tags}
-                changed = {pane.tags.add(t) for t in fresh if t.id not in known}
+                known = {t.id: t for t in pane.tags}
+                changed = {pane.tags.add(t) for t in fresh if known.get(t.id) != t}
                 changed.discard(None)
                 if changed:
                     self.emit(TagsChanged(index, tuple(sorted(changed))))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from reader.ui.panels._coders import CodersPanel
 from reader.ui.panels._related import RelatedPanel
 from reader.ui.panels._suggestions import SuggestionsPanel, count_above, make_accept_action
 from reader.ui.panels._tags import TagsPanel
 
 __all__ = [
-    "RelatedPanel", "SuggestionsPanel", "TagsPanel", "count_above", "make_accept_action",
+    "CodersPanel", "RelatedPanel", "SuggestionsPanel", "TagsPanel", "count_above", "make_accept_action",
 ]

@@ -40,6 +40,9 @@ class PaneMarks:
     diff: list[tuple[int, int, str]] = field(default_factory=list)  # core start, end, op
     suggest_min: float = 0.8        # suggestions below this confidence show only when current
     link_sides: tuple[bool, bool] = (False, False)   # a linked pane on the left / right
+    #: While comparing coders: statement -> each coder's value where they differ
+    #: (a kind, "none", or "" for a coder who did not code the document)
+    compare: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
 
 class DocumentView(ViewGeometry, QPlainTextEdit):

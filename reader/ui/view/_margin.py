@@ -1,12 +1,15 @@
 """The left margin of a DocumentView: a shape per tag (● opinion, ■ claim, ❝ quotation),
-hollow shapes for suggestions, a pencil for notes and a bar beside the current statement."""
+hollow shapes for suggestions, a pencil for notes and a bar beside the current statement.
+While coders are compared, a statement where they differ shows a split mark: each coder's
+shape side by side in their order ("–" for a statement the coder left untagged) beside a
+dashed bar."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from reader.ui.view._painter import paint_link_edge, suggestion_kind
@@ -54,6 +57,10 @@ class MarkMargin(QWidget):
             if index == marks.current or index in selection:
                 color = view.edge_color() if index == marks.current else colors.selection_fill
                 painter.fillRect(QRectF(column, top, 3.0, bottom - top), color)
+            values = marks.compare.get(index)
+            if values:
+                self._paint_split(painter, values, top, bottom, center.y(), size)
+                continue
             tag = marks.tags.get(index)
             if tag is not None and tag.kind in colors.kind:
                 paint_mark(painter, tag.kind, center, size, colors.kind[tag.kind])
@@ -66,6 +73,26 @@ class MarkMargin(QWidget):
             kind = suggestion_kind(view, index)
             if kind is not None and kind in colors.kind:
                 paint_mark(painter, kind, center, size, colors.kind[kind], hollow=True)
+
+    def _paint_split(self, painter: QPainter, values: tuple[str, ...], top: float,
+                     bottom: float, y: float, size: float) -> None:
+        """One coder's value per slot, first coder leftmost, ending at the usual mark."""
+        colors = self.view.colors
+        column = self.width() - self.mark_width
+        pen = QPen(colors.changed, 2.0, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.drawLine(QPointF(column + 1.0, top), QPointF(column + 1.0, bottom))
+        small = size * 0.8
+        step = small * 1.35
+        right = column + self.mark_width * 0.55
+        for slot, value in enumerate(values):
+            x = right - (len(values) - 1 - slot) * step
+            if value in colors.kind:
+                paint_mark(painter, value, QPointF(x, y), small, colors.kind[value])
+            elif value:  # "none": the coder left it untagged
+                painter.setPen(colors.margin_text)
+                painter.drawText(QRectF(x - step / 2, y - small, step, small * 2),
+                                 Qt.AlignmentFlag.AlignCenter, "–")
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
         """A click in the margin selects the statement on that line."""

@@ -25,7 +25,7 @@ from reader.ui.links import LinkGutter
 from reader.ui.jobs import DocumentLoader
 from reader.ui.window._marks import MarksPresenter
 from reader.ui.view import PaneWidget
-from reader.ui.window._status import MessageBanner, ProgressStatus
+from reader.ui.window._status import AuthorStatus, MessageBanner, ProgressStatus
 from reader.ui.links import SyncScroller
 from reader.ui.window._documents import DocumentsController
 from reader.ui.window._setup import create_session, reader_settings
@@ -81,6 +81,8 @@ class MainWindow(QMainWindow):
         self.key_hints.setObjectName("keyHints")
         self.key_hints.setAccessibleName("Key hints")
         self.statusBar().addWidget(self.key_hints)
+        self.author_status = AuthorStatus(self.session, self)
+        self.statusBar().addPermanentWidget(self.author_status)
         self._connect()
         self.set_point_size(self.state.point_size(), save=False)
         self._restore_geometry()
@@ -120,6 +122,7 @@ class MainWindow(QMainWindow):
         bridge.currentChanged.connect(self.presenter.current_changed)
         bridge.focusChanged.connect(self.presenter.focus_changed)
         bridge.tagsChanged.connect(self.presenter.tags_changed)
+        bridge.tagsChanged.connect(lambda _pane: self.author_status.refresh())
         bridge.linksChanged.connect(self.aligner.refresh)
         bridge.alignmentChanged.connect(self.presenter.alignment_changed)
         bridge.suggestionsChanged.connect(self.presenter.suggestions_changed)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 
+from reader.core.session import pane_comparison
 from reader.ui.links import (linked_statements, links_between, partners, possible_partners,
                                   word_differences)
 
@@ -62,6 +63,7 @@ class MarksPresenter(QObject):
             pane = session.panes[index]
             marks = widget.view.marks
             marks.tags = dict(session.tags_for(index))
+            marks.compare = pane_comparison(session, index)
             marks.suggestions = pane.suggestions
             marks.suggest_min = self.window.settings_values.suggestion_threshold / 100
             marks.current = pane.current
@@ -101,6 +103,7 @@ class MarksPresenter(QObject):
         widget = self._widget(pane)
         if widget is not None:
             widget.view.marks.tags = dict(self.session.tags_for(pane))
+            widget.view.marks.compare = pane_comparison(self.session, pane)
             widget.refresh()
         self._tag_edits += 1
         if self._tag_edits >= RELEARN_EVERY:

@@ -83,7 +83,9 @@ def _install_docks(window: "MainWindow", menus: "WindowMenus") -> None:
              ("tags", "reader.ui.panels._tags", "TagsPanel", "Tags",
               Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+Shift+T"),
              ("suggestions", "reader.ui.panels._suggestions", "SuggestionsPanel", "Suggestions",
-              Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+Shift+G"))
+              Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+Shift+G"),
+             ("coders", "reader.ui.panels._coders", "CodersPanel", "Coders",
+              Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+Shift+K"))
     added = []
     for key, module, name, title, area, shortcut in specs:
         panel_class = optional(module, name)
@@ -157,6 +159,11 @@ def _install_file_dialogs(window: "MainWindow", menus: "WindowMenus") -> None:
         entries.append(("import", _menu_action(
             window, "&Import Tags…", lambda: import_tags(window, importer), "mdi6.import",
             "Ctrl+I")))
+    merger = optional("reader.ui.dialogs._merge", "merge_interactively")
+    if merger is not None:
+        entries.append(("merge_library", _menu_action(
+            window, "&Merge Library…", lambda: merge_library(window, merger),
+            "mdi6.database-import")))
     exporter = optional("reader.ui.dialogs._export", "export_interactively")
     if exporter is not None:
         entries.append(("export", _menu_action(
@@ -193,6 +200,7 @@ def open_settings(window: "MainWindow") -> None:
     window.key_hints.setText(key_hint_text(window.keys))
     if hasattr(window.session, "author"):
         window.session.author = window.settings_values.author
+    window.author_status.refresh()
     window.presenter.panes_changed()
     if window.keys.dropped:
         window.report("Keys already used by the menus were not bound: "
@@ -234,6 +242,19 @@ def import_tags(window: "MainWindow", import_interactively: Any) -> None:
         reload_tags = getattr(window.session, "reload_tags", None)
         if callable(reload_tags):
             reload_tags()
+        window.presenter.panes_changed()
+        window.statusBar().showMessage(message, 8000)
+
+
+def merge_library(window: "MainWindow", merge_interactively: Any) -> None:
+    """File > Merge Library: a colleague's library file in, then its tags in the panes."""
+    store = getattr(window.session, "store", None)
+    if store is None:
+        window.report("There is no library to merge into.")
+        return
+    message = merge_interactively(window, store)
+    if message:
+        window.session.reload_tags()
         window.presenter.panes_changed()
         window.statusBar().showMessage(message, 8000)
 

@@ -3,6 +3,8 @@ file, a store that cannot be written) that must be seen but must not block the w
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QProgressBar, QToolButton,
                                QWidget)
@@ -93,3 +95,30 @@ class MessageBanner(QFrame):
         self.lines = []
         self.hide()
         self.dismissed.emit()
+
+
+class AuthorStatus(QLabel):
+    """"Tagging as ann" in the status bar, with who is compared or shown while that is on:
+    a colleague's tags are never changed by the keys, so the reader should see whose tags
+    the keys write."""
+
+    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("authorStatus")
+        self.setAccessibleName("Tagging as")
+        self.setToolTip("The author of the tags you make (Edit > Settings)")
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the author, the compared coders and the author filter again."""
+        session = self.session
+        if session is None:
+            self.setText("")
+            return
+        parts = [f"Tagging as {session.author or '(no name)'}"]
+        if session.comparing:
+            parts.append("comparing " + ", ".join(session.comparing))
+        if session.shown_author is not None:
+            parts.append(f"showing {session.shown_author or '(no author)'}'s tags")
+        self.setText(" · ".join(parts))

@@ -106,7 +106,7 @@ def test_bad_filters_are_refused(kwargs, message):
 
 
 def test_registry_lists_every_format():
-    assert set(FORMATS) == {"csv", "json", "jsonl", "md", "html", "w3c", "qdpx"}
+    assert set(FORMATS) == {"csv", "xlsx", "json", "jsonl", "md", "html", "w3c", "qdpx"}
     assert FORMATS["qdpx"].binary and not FORMATS["csv"].binary
     with pytest.raises(TypeError):
         FORMATS["x"] = FORMATS["csv"]  # type: ignore[index]
