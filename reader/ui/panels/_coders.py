@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLay
 
 from reader.core.agreement import AGREED, NONE, AgreementReport
 from reader.core.session import session_agreement, session_coders, set_comparing
-from reader.ui.panels._common import kind_label, short_text
+from reader.ui.labels import kind_label, short_text
 
 #: Coalesce bursts of tag changes (a key held down) into one recount.
 REFRESH_MS = 150
