@@ -14,7 +14,7 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "export", help="export tagged passages (CSV, JSON, Markdown, HTML, W3C, REFI-QDA)",
         description="Export tagged passages from the library. Text formats go to standard "
-                    "output unless -o is given; qdpx needs -o.")
+                    "output unless -o is given; xlsx and qdpx need -o.")
     parser.add_argument("--format", "-f", required=True, choices=FORMAT_NAMES, dest="format",
                         help="output format")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
@@ -38,8 +38,9 @@ def run(args) -> int:
 
     filters = ExportFilter(kinds=args.tag, document_paths=args.document, authors=args.author,
                            since=args.since)
-    if args.format == "qdpx" and not args.output:
-        raise ExportError("--format qdpx writes a zip archive: give a file with -o FILE")
+    if args.format in ("qdpx", "xlsx") and not args.output:
+        raise ExportError(f"--format {args.format} writes a zip archive: give a file with "
+                          "-o FILE")
     with Store.open(db_path(args), readonly=True) as store:
         if args.output:
             count = export(store, args.format, filters, args.output)

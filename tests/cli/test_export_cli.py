@@ -60,8 +60,9 @@ def test_output_file_and_summary(library, capsys, tmp_path):
     assert "project.qde" in zipfile.ZipFile(target).namelist()
 
 
-def test_qdpx_needs_an_output_file(library, capsys):
-    code, out, err = reader(capsys, "export", "--format", "qdpx", "--db", str(library.db))
+@pytest.mark.parametrize("fmt", ["qdpx", "xlsx"])
+def test_zip_formats_need_an_output_file(library, capsys, fmt):
+    code, out, err = reader(capsys, "export", "--format", fmt, "--db", str(library.db))
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and "-o FILE" in err
 

@@ -61,9 +61,9 @@ UNCODED = Code()
 Row = tuple["Code | None", ...]
 
 
-@dataclass(frozen=True)
-class Unit:
-    """One statement and the code of each coder who coded its document."""
+class Unit(NamedTuple):
+    """One statement and the code of each coder who coded its document (a tuple: a report
+    lists tens of thousands)."""
 
     document: int  # position of the document among those measured
     statement: int  # statement index within the document

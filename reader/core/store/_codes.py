@@ -12,11 +12,12 @@ from reader.core.store._store import Store
 
 def tag_codes(store: Store, document_ids: Iterable[int] | None = None) -> list[tuple]:
     """``(document_id, start, end, kind, author, updated_at, orphaned)`` of each tag (of
-    ``document_ids`` when given), ordered by document, position and id."""
+    ``document_ids`` when given), in the order the tags were added (by id: the table's own
+    order, so no sort)."""
     sql = 'SELECT document_id, start, "end", kind, author, updated_at, orphaned FROM tags'
     params: list[object] = []
     if document_ids is not None:
         ids = list(document_ids)
         sql += f" WHERE document_id IN ({', '.join('?' * len(ids)) or 'NULL'})"
         params = ids
-    return store._read(sql + " ORDER BY document_id, start, id", params)
+    return store._read(sql + " ORDER BY id", params)
