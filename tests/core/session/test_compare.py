@@ -112,3 +112,14 @@ def test_keys_never_remove_or_change_a_colleagues_tag(coded):
         tags = store.tag_table.tags()
     assert [t for t in tags if t.author == "cy"] == []
     assert len(tags) == 8
+
+
+def test_panes_can_show_one_authors_tags(coded):
+    session, events, *_ = coded
+    pane = session.panes[0]
+    assert pane.tags.shown_tag(1).author == "bob"  # the newest (cy has none)
+    session.show_author("ann")
+    assert pane.tags.shown_tag(1).author == "ann" and pane.tags.shown_tag(4) is None
+    assert session.shown_author == "ann" and events  # the panes were told
+    session.show_author(None)
+    assert pane.tags.shown_tag(4).author == "bob"
