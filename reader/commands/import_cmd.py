@@ -23,15 +23,28 @@ def register(subparsers) -> None:
 def run(args) -> int:
     """Import FILE and print a one-line summary."""
     from reader.core.export import import_tags, read_import_file
+    from reader.core.errors import StoreError
     from reader.core.store import Store, is_library_file, merge_library
 
+    library = db_path(args)
+    if _same_file(args.file, library):  # before any open(): it would drop SQLite's locks
+        raise StoreError(f"{args.file}: is the library itself; nothing to import")
     if is_library_file(args.file):
-        with Store.open(db_path(args)) as store:
+        with Store.open(library) as store:
             merged = merge_library(store, args.file)
         print(f"{args.file}: {merged.summary()}")
         return 0
     items = read_import_file(args.file)  # a malformed file is refused before opening the library
-    with Store.open(db_path(args)) as store:
+    with Store.open(library) as store:
         result = import_tags(store, args.file, items)
     print(f"{args.file}: {result.summary()}")
     return 0
+
+
+def _same_file(a: str, b) -> bool:
+    import os
+
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False

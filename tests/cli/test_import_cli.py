@@ -121,3 +121,11 @@ def test_import_a_newer_library_is_refused_in_one_line(tmp_path, capsys):
     assert code == 1 and out == ""
     assert len(err.strip().splitlines()) == 1 and "newer" in err
     assert fingerprint(theirs) == before
+
+
+def test_importing_the_library_into_itself_is_refused(tmp_path, capsys):
+    db = make_library(tmp_path).db
+    before = fingerprint(db)
+    code, out, err = reader(capsys, "import", str(db), "--db", str(db))
+    assert code == 1 and out == "" and "is the library itself" in err
+    assert fingerprint(db) == before

@@ -69,7 +69,10 @@ class _Other:
 
 
 def is_library_file(path: str | Path) -> bool:
-    """Whether ``path`` starts like a SQLite file (what ``reader import`` merges whole)."""
+    """Whether ``path`` starts like a SQLite file (what ``reader import`` merges whole).
+
+    Reads with a plain ``open()``: never call it on a library this process has open
+    (closing the descriptor would drop SQLite's locks on it)."""
     try:
         with open(path, "rb") as handle:
             return handle.read(16) == b"SQLite format 3\x00"
