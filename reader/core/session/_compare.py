@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from reader.core.session._session import ReadingSession
 
 #: Codes of the compared coders on one statement (None: that coder did not code it).
-Codes = tuple["Code | None", ...]
+Codes = tuple[Code | None, ...]
 
 
 def _spans(pane: "Pane") -> list[tuple[int, int]]:

@@ -15,7 +15,6 @@ import os
 import shutil
 import sqlite3
 import tempfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 

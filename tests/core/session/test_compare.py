@@ -19,7 +19,6 @@ BOB = ["claim", "claim", "quotation", None, "opinion", None]
 
 def _tag_as(session, author: str, kinds: list[str | None]) -> None:
     session.author = author
-    pane = session.panes[0]
     for index, kind in enumerate(kinds):
         if kind:
             session.move_to(0, index)
