@@ -148,3 +148,26 @@ def test_merging_the_open_library_into_itself_is_refused(tmp_path):
     with Store.open(mine) as store:
         with pytest.raises(StoreError, match="already open"):
             merge_library(store, mine)
+
+
+def test_an_older_library_is_migrated_in_the_copy_and_merged(tmp_path):
+    from reader.core.store._schema import MIGRATIONS
+
+    old = tmp_path / "old.sqlite3"
+    with sqlite3.connect(old) as conn:  # a version-1 library, as the first release wrote it
+        conn.executescript(MIGRATIONS[0])
+        conn.execute("PRAGMA user_version = 1")
+        conn.execute("INSERT INTO documents (sha256, path, title, first_seen, last_seen) "
+                     "VALUES (?, '/docs/minister.txt', 'Minister', ?, ?)", (SHA, STAMP, STAMP))
+        conn.execute("INSERT INTO tags (document_id, start, \"end\", kind, exact, author, "
+                     "created_at, updated_at) VALUES (1, 0, 33, 'claim', ?, 'cy', ?, ?)",
+                     (TEXT[:33], STAMP, STAMP))
+    before = digest(old)
+    mine = library(tmp_path / "mine.sqlite3", "ann", ["opinion", "claim", "claim"])
+    with Store.open(mine) as store:
+        result = merge_library(store, old)
+    assert (result.tags_added, result.authors) == (1, ("cy",))
+    assert (0, 33, "claim", "cy") in rows(mine)
+    assert digest(old) == before  # migrated in the copy only
+    with sqlite3.connect(old) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
