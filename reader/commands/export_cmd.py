@@ -19,8 +19,8 @@ def register(subparsers) -> None:
                         help="output format")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
     parser.add_argument("--tag", action="append", default=[], metavar="KIND",
-                        choices=("opinion", "claim", "quotation"),
-                        help="only this kind (repeatable)")
+                        help="only this kind: opinion, claim, quotation, note or a kind of "
+                             "the library's own (repeatable)")
     parser.add_argument("--document", action="append", default=[], metavar="PATH",
                         help="only tags of this document (repeatable)")
     parser.add_argument("--author", action="append", default=[], metavar="NAME",

@@ -57,13 +57,29 @@ class IconCache:
 
     def __init__(self) -> None:
         self._icons: dict[str, QIcon] = {}
+        self.styles: dict[str, tuple[str, str]] = {}  # own kind -> (shape, colour)
 
     def kind(self, kind: str) -> QIcon:
-        """The icon of a tag kind."""
+        """The icon of a tag kind (a kind of the library's own: its shape and colour)."""
         key = f"kind:{kind}"
         if key not in self._icons:
-            self._icons[key] = rasterized(kind_icon(kind))
+            style = self.styles.get(kind)
+            if style is not None:
+                from PySide6.QtGui import QColor
+
+                from reader.ui.tag_style import shape_icon
+
+                self._icons[key] = shape_icon(style[0], QColor(style[1]))
+            else:
+                self._icons[key] = rasterized(kind_icon(kind))
         return self._icons[key]
+
+    def set_codebook(self, kinds: Any) -> None:
+        """Shapes and colours of the library's own kinds (codebook entries)."""
+        styles = {k.name: (k.shape, k.color) for k in kinds if not k.builtin}
+        if styles != self.styles:
+            self.styles = styles
+            self.clear()
 
     def named(self, name: str) -> QIcon:
         """A qtawesome icon by name."""
@@ -78,7 +94,7 @@ class IconCache:
 
 def kind_label(kind: str) -> str:
     """The readable label of a tag kind ("claim" -> "Claim")."""
-    return dict(KIND_LABELS).get(kind, kind.capitalize())
+    return dict(KIND_LABELS).get(kind, "Note" if kind == "note" else kind)
 
 
 def kind_icon(kind: str) -> QIcon:

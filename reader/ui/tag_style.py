@@ -1,17 +1,21 @@
 """Colours and shapes of everything the panes draw, for light and dark palettes.
 
-Tag kinds differ by shape as well as colour (● opinion, ■ claim, ❝ quotation), so they stay
+Tag kinds differ by shape as well as colour (● opinion, ■ claim, ❝ quotation; the
+library's own kinds take a diamond, triangle, star, cross, ring or hexagon), so they stay
 apart for colour-blind readers and in grey-scale prints. Hues come from the Okabe-Ito
 palette, chosen to be distinguishable under the common colour-vision deficiencies.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen, QPixmap
+from PySide6.QtGui import (QColor, QFont, QIcon, QPainter, QPainterPath, QPalette, QPen,
+                           QPixmap, QPolygonF)
 
 KINDS = ("opinion", "claim", "quotation")
 KIND_GLYPHS = {"opinion": "●", "claim": "■", "quotation": "❝"}
@@ -52,12 +56,25 @@ class ViewColors:
     changed: QColor
     margin_text: QColor
     overview_view: QColor
+    shapes: dict[str, str] = field(default_factory=dict)  # kind -> margin shape
+
+    def shape(self, kind: str) -> str:
+        """The margin shape of ``kind`` (built-in kinds are drawn by their name)."""
+        return self.shapes.get(kind, kind)
 
     @classmethod
-    def from_palette(cls, palette: QPalette) -> "ViewColors":
-        """Colours suited to ``palette`` (light or dark)."""
+    def from_palette(cls, palette: QPalette, kinds: Sequence[Any] = ()) -> "ViewColors":
+        """Colours suited to ``palette`` (light or dark); ``kinds`` (codebook entries)
+        add the library's own kinds with their colours and shapes."""
         dark = is_dark(palette)
         kind = {k: QColor(v) for k, v in (KIND_COLORS_DARK if dark else KIND_COLORS_LIGHT).items()}
+        shapes: dict[str, str] = {}
+        for entry in kinds:
+            if entry.name in kind or entry.builtin:
+                continue
+            color = QColor(entry.color or "#57606A")
+            kind[entry.name] = color.lighter(145) if dark else color
+            shapes[entry.name] = entry.shape
         highlight = palette.color(QPalette.ColorRole.Highlight)
         link = QColor("#5FB3A0" if dark else "#2A9D8F")
         link_current = QColor("#7FE0B0" if dark else "#00875A")
@@ -78,6 +95,7 @@ class ViewColors:
             changed=QColor("#C9A8FF" if dark else "#7B4FBF"),
             margin_text=_with_alpha(palette.color(QPalette.ColorRole.Text), 150),
             overview_view=_with_alpha(palette.color(QPalette.ColorRole.Text), 40),
+            shapes=shapes,
         )
 
 
@@ -93,14 +111,42 @@ def draw_kind_mark(painter: QPainter, kind: str, center: QPointF, size: float,
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush if hollow else color)
     half = size / 2
-    if kind == "opinion":
+    if kind in ("opinion", "circle"):
         painter.drawEllipse(center, half * 0.9, half * 0.9)
-    elif kind == "claim":
+    elif kind in ("claim", "square"):
         painter.drawRect(QRectF(center.x() - half * 0.8, center.y() - half * 0.8,
                                 half * 1.6, half * 1.6))
+    elif kind == "ring":
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(color, max(1.6, size / 5)))
+        painter.drawEllipse(center, half * 0.75, half * 0.75)
+    elif kind in _POLYGONS:
+        points = [QPointF(center.x() + x * half, center.y() + y * half) for x, y in _POLYGONS[kind]]
+        painter.drawPolygon(QPolygonF(points))
     else:
         _draw_quote(painter, center, size, color, hollow)
     painter.restore()
+
+
+def _star() -> tuple[tuple[float, float], ...]:
+    points = []
+    for i in range(10):
+        radius = 0.95 if i % 2 == 0 else 0.42
+        angle = math.pi / 2 + i * math.pi / 5
+        points.append((radius * math.cos(angle), -radius * math.sin(angle)))
+    return tuple(points)
+
+
+#: Outlines of the shapes a kind of the library's own may have, in units of half the size.
+_POLYGONS: dict[str, tuple[tuple[float, float], ...]] = {
+    "diamond": ((0, -0.95), (0.85, 0), (0, 0.95), (-0.85, 0)),
+    "triangle": ((0, -0.9), (0.9, 0.75), (-0.9, 0.75)),
+    "star": _star(),
+    "cross": ((-0.3, -0.9), (0.3, -0.9), (0.3, -0.3), (0.9, -0.3), (0.9, 0.3), (0.3, 0.3),
+              (0.3, 0.9), (-0.3, 0.9), (-0.3, 0.3), (-0.9, 0.3), (-0.9, -0.3), (-0.3, -0.3)),
+    "hexagon": tuple((0.9 * math.cos(a), 0.9 * math.sin(a))
+                     for a in (math.pi / 6 + i * math.pi / 3 for i in range(6))),
+}
 
 
 def _draw_quote(painter: QPainter, center: QPointF, size: float, color: QColor,
@@ -153,6 +199,19 @@ def _quote_path() -> QPainterPath:
     path = QPainterPath()
     path.addText(0, 0, font, "\u201c")
     return path
+
+
+def shape_icon(shape: str, color: QColor, size: int = 16) -> QIcon:
+    """An icon of a kind's margin shape in its colour (menus, panels, the kinds dialog)."""
+    icon = QIcon()
+    for side in (size, size * 2):
+        pixmap = QPixmap(side, side)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        draw_kind_mark(painter, shape, QPointF(side / 2, side / 2), side * 0.8, color)
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
 
 
 def note_font(base: QFont) -> QFont:

@@ -96,7 +96,7 @@ def test_document_filter(library, capsys):
 @pytest.mark.parametrize("extra, status, fragment", [
     (["--since", "soon"], 1, "--since"),
     (["--document", "/no/such/file.txt"], 1, "no such document"),
-    (["--tag", "rumour"], 2, "invalid choice"),
+    (["--tag", "rumour"], 1, "unknown tag kind 'rumour'"),
 ])
 def test_bad_options_give_one_line(library, capsys, extra, status, fragment):
     code, out, err = reader(capsys, "export", "--format", "csv", "--db", str(library.db), *extra)

@@ -60,7 +60,7 @@ def test_malformed_file_changes_nothing(exported, tmp_path, capsys):
     db = tmp_path / "new.sqlite3"
     reader(capsys, "import", str(exported), "--db", str(db))
     data = json.loads(exported.read_text(encoding="utf-8"))
-    data["records"][3]["kind"] = "gossip"
+    data["records"][3]["kind"] = ["gossip"]
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(data), encoding="utf-8")
     before = fingerprint(db)

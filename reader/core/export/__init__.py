@@ -6,7 +6,7 @@ from reader.core.export._csv import COLUMNS, neutralize
 from reader.core.export._fields import ImportFileError
 from reader.core.export._filters import ExportError, ExportFilter
 from reader.core.export._formats import FORMATS, count_records, export, export_tags
-from reader.core.export._html_report import bar_chart, diff_sides
+from reader.core.export._html_report import bar_chart, diff_sides, similar_enough
 from reader.core.export._importing import import_tags, read_import_file
 from reader.core.export._markdown import escape_markdown
 from reader.core.export._qdpx import source_text, xml_safe
@@ -16,5 +16,5 @@ __all__ = [
     "COLUMNS", "DocumentRef", "DocumentTexts", "ExportError", "ExportFilter", "ExportRecord", "FORMATS",
     "ImportFileError", "bar_chart", "build_records", "count_records", "diff_sides",
     "escape_markdown", "export", "export_tags", "import_tags", "neutralize", "read_import_file",
-    "source_text", "xml_safe",
+    "similar_enough", "source_text", "xml_safe",
 ]

@@ -9,7 +9,8 @@ from typing import Any
 from reader.core.errors import ReaderError
 from reader.core.export._filters import normalize_timestamp
 from reader.core.export._records import DocumentRef, LinkedPassage
-from reader.core.store import TAG_KINDS
+from reader.core.store import (NOTE_KIND, SHAPES, TAG_KINDS, Kind, KindError, check_color,
+                               check_name)
 
 _SHA = re.compile(r"^[0-9a-fA-F]{64}$")
 
@@ -96,11 +97,41 @@ def get_time(obj: dict, key: str, where: str) -> str:
 
 
 def get_kind(value: Any, where: str) -> str:
-    """A tag kind (case-insensitive)."""
-    kind = value.strip().lower() if isinstance(value, str) else value
-    if kind not in TAG_KINDS:
-        raise Malformed(f"{where}: expected one of {', '.join(TAG_KINDS)}, got {value!r}")
-    return kind
+    """A tag kind: a built-in one (any case) or a name of the library's own."""
+    if not isinstance(value, str):
+        raise Malformed(f"{where}: expected a kind's name, got {value!r}")
+    if value.strip().lower() in TAG_KINDS or value.strip().lower() == NOTE_KIND:
+        return value.strip().lower()
+    try:
+        return check_name(value)
+    except KindError as exc:
+        raise Malformed(f"{where}: {exc}") from None
+
+
+def get_kinds(value: Any, where: str = "kinds") -> tuple[Kind, ...]:
+    """A file's codebook (``kinds``): the entries of the library's own kinds."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise Malformed(f"{where}: expected a list")
+    kinds = []
+    for i, item in enumerate(value):
+        here = f"{where}[{i}]"
+        if not isinstance(item, dict):
+            raise Malformed(f"{here}: expected an object with name, description, key, color")
+        name = get_kind(item.get("name"), at(here, "name"))
+        if name in TAG_KINDS or name == NOTE_KIND or item.get("builtin") is True:
+            continue
+        try:
+            color = check_color(get_str(item, "color", here))
+        except KindError:
+            color = ""  # a colour we cannot read: the library picks one
+        shape = get_str(item, "shape", here)
+        retired = item.get("retired", False)
+        kinds.append(Kind(name, get_str(item, "description", here), get_str(item, "key", here),
+                          color, shape if shape in SHAPES else "diamond",
+                          retired if isinstance(retired, bool) else False))
+    return tuple(kinds)
 
 
 def get_document(value: Any, where: str, need_sha: bool = False) -> DocumentRef:

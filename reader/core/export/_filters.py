@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from reader.core.errors import ReaderError
-from reader.core.store import TAG_KINDS
 
 if TYPE_CHECKING:
     from reader.core.store import Store
@@ -50,10 +49,8 @@ class ExportFilter:
     def __post_init__(self) -> None:
         for name in ("kinds", "document_paths", "authors"):
             object.__setattr__(self, name, tuple(str(v) for v in getattr(self, name) or ()))
-        unknown = [k for k in self.kinds if k not in TAG_KINDS]
-        if unknown:
-            raise ExportError(f"unknown tag kind {unknown[0]!r}; expected one of "
-                              f"{', '.join(TAG_KINDS)}")
+        if any(not k.strip() for k in self.kinds):
+            raise ExportError("an empty tag kind; expected a kind's name")
         if self.since:
             try:
                 object.__setattr__(self, "since", normalize_timestamp(self.since))
@@ -118,12 +115,25 @@ def _ids_for_path(store: "Store", raw: str) -> list[int]:
     return sorted(set(found))
 
 
+def resolve_kinds(store: "Store", kinds: Iterable[str]) -> list[str]:
+    """The codebook's names for ``kinds`` (any case); ExportError for a kind the library
+    does not have, so a typo is not silently an empty export."""
+    names = []
+    for kind in kinds:
+        name = store.kinds.canonical(kind.strip())
+        if name is None:
+            known = ", ".join(k.name for k in store.kinds.all())
+            raise ExportError(f"unknown tag kind {kind!r}; expected one of {known}")
+        names.append(name)
+    return names
+
+
 def store_query(store: "Store", filters: ExportFilter) -> dict[str, object]:
     """Keyword arguments for ``Store.tags`` implementing ``filters``."""
     return {
         "document_ids": resolve_document_ids(store, filters.document_paths)
         if filters.document_paths else None,
-        "kinds": filters.kinds or None,
+        "kinds": resolve_kinds(store, filters.kinds) or None,
         "authors": filters.authors or None,
         "since": filters.since,
     }

@@ -91,7 +91,8 @@ def export(store: "Store", fmt: str | ExportFormat, filters: ExportFilter | None
     records = build_records(store, filters, texts)
     to_file = isinstance(out, (str, Path))
     context = ExportContext(filters=filters, generated_at=now_iso(),
-                            document_text=texts.text_for_sha, to_file=to_file)
+                            document_text=texts.text_for_sha, to_file=to_file,
+                            kinds=tuple(store.kinds.all()))
     writer = spec.writer()
     if not to_file:
         if spec.binary and isinstance(out, io.TextIOBase):

@@ -14,8 +14,13 @@ from typing import IO, Sequence
 from reader import __version__
 from reader.core.export._html_agreement import CSS as AGREEMENT_CSS
 from reader.core.export._html_agreement import agreement_section
-from reader.core.export._records import KIND_COLORS, ExportContext, ExportRecord, LinkedPassage
+from reader.core.export._records import ExportContext, ExportRecord, LinkedPassage
 from reader.core.store import TAG_KINDS
+from reader.core.store import BUILTIN_CODEBOOK, NOTE_KIND, Kind
+
+#: Word differences are marked only in passages sharing at least this share of words.
+MIN_SHARED_WORDS = 0.5
+_MUTED = "#57606a"
 
 _CSS = """
 :root { --ink: #1f2328; --muted: #57606a; --rule: #d0d7de; }
@@ -55,22 +60,24 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .8rem; }
 _CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 
-def bar_chart(counts: dict[str, int], label: str) -> str:
-    """Counts per kind as a small inline SVG bar chart (prints without background colours)."""
-    colors = dict(KIND_COLORS)
-    width, bar_x, bar_w, row = 360, 90, 220, 22
+def bar_chart(counts: dict[str, int], label: str, kinds: Sequence[Kind] = ()) -> str:
+    """Counts per kind as a small inline SVG bar chart (prints without background colours);
+    ``kinds`` are the bars (default: the built-in kinds)."""
+    kinds = list(kinds) or [k for k in BUILTIN_CODEBOOK if k.name in TAG_KINDS]
+    width, bar_x, bar_w, row = 420, 150, 220, 22
     top = max(counts.values(), default=0) or 1
     parts = [f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" role="img" '
-             f'width="{width}" height="{row * len(TAG_KINDS) + 4}" '
+             f'width="{width}" height="{row * len(kinds) + 4}" '
              f'aria-label="{escape(label)}: '
-             + escape(", ".join(f"{k} {counts.get(k, 0)}" for k in TAG_KINDS)) + '">']
-    for i, kind in enumerate(TAG_KINDS):
-        n = counts.get(kind, 0)
+             + escape(", ".join(f"{k.name} {counts.get(k.name, 0)}" for k in kinds)) + '">']
+    for i, kind in enumerate(kinds):
+        n = counts.get(kind.name, 0)
         y = i * row + 2
         w = round(bar_w * n / top)
-        parts.append(f'<text x="0" y="{y + 14}">{kind.capitalize()}</text>'
+        name = kind.name if len(kind.name) <= 20 else kind.name[:19] + "…"
+        parts.append(f'<text x="0" y="{y + 14}">{escape(name[:1].upper() + name[1:])}</text>'
                      f'<rect x="{bar_x}" y="{y + 2}" width="{w}" height="14" rx="2" '
-                     f'fill="{colors[kind]}"/>'
+                     f'fill="{escape(kind.color or _MUTED)}"/>'
                      f'<text x="{bar_x + w + 6}" y="{y + 14}">{n}</text>')
     parts.append("</svg>")
     return "".join(parts)
@@ -92,6 +99,16 @@ def diff_sides(left: str, right: str) -> tuple[str, str]:
         else:
             right_html.append(f"<ins>{text}</ins>")
     return "".join(left_html), "".join(right_html)
+
+
+def similar_enough(left: str, right: str) -> bool:
+    """Whether two linked passages share enough words for their differences to help:
+    past a rewording, marking nearly every word as changed only hides what they share."""
+    from reader.core.align import diff_words
+
+    same = sum(len(op[1].split()) for op in diff_words(left, right).ops if op[0] == 0)
+    longest = max(len(left.split()), len(right.split()), 1)
+    return same / longest >= MIN_SHARED_WORDS
 
 
 def _counts(records: Sequence[ExportRecord]) -> dict[str, int]:
@@ -119,7 +136,14 @@ def write_html(records: Sequence[ExportRecord], out: IO[str], context: ExportCon
               f"{escape(context.filters.describe())}"
               + (f"; exported {escape(context.generated_at)}" if context.generated_at else "")
               + "</p>\n")
-    out.write(bar_chart(_counts(records), "Tags per kind, all documents") + "\n")
+    kinds = [k for k in context.kinds_used(records) if k.name != NOTE_KIND]
+    out.write(bar_chart(_counts(records), "Tags per kind, all documents", kinds) + "\n")
+    own = [k for k in kinds if not k.builtin]
+    if own:
+        out.write('<p class="meta">Kinds of this library: ' + "; ".join(
+            f'<b style="color: {escape(k.color or _MUTED)}">{escape(k.name)}</b>'
+            + (f" ({escape(k.description)})" if k.description else "")
+            + (" (retired)" if k.retired else "") for k in own) + "</p>\n")
     if len(groups) > 1:
         out.write("<nav><ol>\n" + "".join(
             f'<li><a href="#doc-{i}">{escape(_name(ref))}</a> ({len(items)})</li>\n'
@@ -130,17 +154,16 @@ def write_html(records: Sequence[ExportRecord], out: IO[str], context: ExportCon
         out.write(f'<section class="document" id="doc-{i}">\n<h2>{escape(_name(ref))}</h2>\n'
                   f'<p class="meta">{escape(ref.path) + "; " if ref.path else ""}'
                   f"SHA-256 {escape(ref.sha256)}</p>\n")
-        out.write(bar_chart(_counts(items), f"Tags per kind in {_name(ref)}") + "\n")
+        out.write(bar_chart(_counts(items), f"Tags per kind in {_name(ref)}", kinds) + "\n")
         for record in items:
-            _write_tag(out, record)
+            _write_tag(out, record, context.kind(record.kind).color or _MUTED)
         out.write("</section>\n")
     out.write(f"</main>\n<footer>Made by Source Reader {escape(__version__)}.</footer>\n"
               "</body>\n</html>\n")
 
 
-def _write_tag(out: IO[str], record: ExportRecord) -> None:
-    colors = dict(KIND_COLORS)
-    color = colors.get(record.kind, "#57606a")
+def _write_tag(out: IO[str], record: ExportRecord, color: str) -> None:
+    color = escape(color)
     details = [f"characters {record.start}–{record.end}"]
     if record.author:
         details.append(escape(record.author))
@@ -162,8 +185,11 @@ def _write_tag(out: IO[str], record: ExportRecord) -> None:
 
 def _write_link(out: IO[str], record: ExportRecord, link: LinkedPassage) -> None:
     score = "pinned by the reader" if link.score is None else f"score {link.score:.2f}"
-    if link.text:
+    if link.text and similar_enough(record.text, link.text):
         left, right = diff_sides(record.text, link.text)
+    elif link.text:
+        left, right = escape(record.text), escape(link.text)
+        score += "; worded differently, so no word differences are marked"
     else:
         left, right = escape(record.text), "<em>(text not available)</em>"
     out.write('<div class="pair">\n'

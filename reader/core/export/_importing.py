@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.errors import ReaderError
-from reader.core.export._readers import ImportedTag, ImportFileError, parse_tags
+from reader.core.export._readers import ImportedFile, ImportedTag, ImportFileError, parse_file
 from reader.core.export._records import DocumentRef, DocumentTexts
 from reader.core.export._web_pages import WebPages, is_web_page
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from reader.core.text import Document
     from reader.core.store import Store
 
-__all__ = ["ImportFileError", "ImportResult", "import_tags", "read_import_file"]
+__all__ = ["ImportFileError", "ImportResult", "ImportedFile", "import_tags", "read_import_file"]
 
 #: Larger files are refused before reading (an export of a million tags is ~500 MB).
 MAX_IMPORT_BYTES = 1024 * 1024 * 1024
@@ -47,6 +47,7 @@ class ImportResult:
     links_added: int
     located: int = 0  # placed by the quote: the file gave no position in this text
     skipped: tuple[str, ...] = ()  # the web page of each skipped tag
+    kinds_added: int = 0  # kinds of the file the library did not have
 
     @property
     def duplicates(self) -> int:
@@ -74,11 +75,14 @@ class ImportResult:
             parts.append(f"{self.documents_added} new documents")
         if self.links_added:
             parts.append(f"{self.links_added} links")
+        if self.kinds_added:
+            parts.append(f"{self.kinds_added} new kinds")
         return "; ".join(parts)
 
 
-def read_import_file(path: str | Path) -> list[ImportedTag]:
-    """The tags in ``path``; ImportFileError (one line) for a missing or malformed file."""
+def read_import_file(path: str | Path) -> ImportedFile:
+    """The tags and codebook in ``path``; ImportFileError (one line) for a missing or
+    malformed file."""
     path = Path(path)
     try:
         if path.stat().st_size > MAX_IMPORT_BYTES:
@@ -95,7 +99,7 @@ def read_import_file(path: str | Path) -> list[ImportedTag]:
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
         raise ImportFileError(f"{path}: line {line}: not UTF-8 text") from None
-    return parse_tags(text, str(path))
+    return parse_file(text, str(path))
 
 
 @dataclass
@@ -204,15 +208,20 @@ def _place(item: ImportedTag, target: _Target) -> tuple[int, int, str, str, str,
 
 
 def import_tags(store: "Store", path: str | Path,
-                items: list[ImportedTag] | None = None) -> ImportResult:
-    """Merge the tags of the file at ``path`` into ``store`` in one transaction.
+                items: ImportedFile | list[ImportedTag] | None = None) -> ImportResult:
+    """Merge the tags (and kinds the library lacks) of the file at ``path`` into ``store``
+    in one transaction.
 
-    ``items`` are the file's tags when the caller has already read it.
+    ``items`` are the file's contents when the caller has already read it.
     """
     from reader.core.store import Tag
 
     path = Path(path)
-    items = read_import_file(path) if items is None else items
+    read = read_import_file(path) if items is None else items
+    kinds = read.kinds if isinstance(read, ImportedFile) else ()
+    items = read.tags if isinstance(read, ImportedFile) else read
+    new_kinds = {k.lower() for k in [*(k.name for k in kinds), *(i.kind for i in items)]
+                 if store.kinds.canonical(k) is None}
     resolver = _Resolver(store, path.parent)
     tags: list[tuple[str, Tag]] = []
     links: list[tuple[str, int, int, str, int, int, float | None]] = []
@@ -244,6 +253,6 @@ def import_tags(store: "Store", path: str | Path,
     used = {sha for sha, _ in tags} | {link[3] for link in links}
     documents = {t.sha256: (t.sha256, t.path, t.title) for t in resolver.targets.values()
                  if t.new and t.sha256 in used}
-    added, links_added = store.bulk.merge_tags(list(documents.values()), tags, links)
+    added, links_added = store.bulk.merge_tags(list(documents.values()), tags, links, kinds)
     return ImportResult(str(path), len(items), added, reanchored, orphaned, len(documents),
-                        links_added, located, tuple(skipped))
+                        links_added, located, tuple(skipped), len(new_kinds))

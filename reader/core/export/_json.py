@@ -27,6 +27,7 @@ def write_json(records: Sequence[ExportRecord], out: IO[str], context: ExportCon
         "exported_at": context.generated_at,
         "filters": context.filters.as_json(),
         "count": len(records),
+        "kinds": [kind.as_json() for kind in context.kinds],
     }
     encode = _encoder().encode
     out.write(encode(header)[:-1] + ",\n\"records\": [")

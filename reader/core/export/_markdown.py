@@ -11,7 +11,7 @@ from itertools import groupby
 from typing import IO, Sequence
 
 from reader.core.export._records import ExportContext, ExportRecord
-from reader.core.store import TAG_KINDS
+from reader.core.store import NOTE_KIND
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _LINE_START = re.compile(r"^(\s*)([#+=-])")
@@ -38,7 +38,14 @@ def write_markdown(records: Sequence[ExportRecord], out: IO[str],
     out.write("# Tagged passages\n\n")
     out.write(f"{len(records)} tags; {escape_markdown(context.filters.describe())}"
               + (f"; exported {context.generated_at}" if context.generated_at else "") + ".\n")
-    order = {kind: i for i, kind in enumerate(TAG_KINDS)}
+    kinds = context.kinds_used(records)
+    order = {kind.name: i for i, kind in enumerate(kinds)}
+    own = [k for k in kinds if not k.builtin]
+    if own:
+        out.write("\nKinds of this library: " + "; ".join(
+            f"**{escape_markdown(k.name)}**" + (f" ({escape_markdown(k.description)})"
+                                               if k.description else "")
+            + (" (retired)" if k.retired else "") for k in own) + ".\n")
     for ref, group in groupby(records, key=lambda r: r.document):
         items = list(group)
         title = ref.title or ref.path or ref.sha256[:12]
@@ -49,7 +56,8 @@ def write_markdown(records: Sequence[ExportRecord], out: IO[str],
         items.sort(key=lambda r: (order.get(r.kind, 9), r.start, r.end))
         for kind, kind_items in groupby(items, key=lambda r: r.kind):
             kind_list = list(kind_items)
-            out.write(f"\n### {kind.capitalize()} ({len(kind_list)})\n")
+            heading = "Notes" if kind == NOTE_KIND else kind[:1].upper() + kind[1:]
+            out.write(f"\n### {escape_markdown(heading)} ({len(kind_list)})\n")
             for record in kind_list:
                 _write_record(out, record)
 

@@ -1,6 +1,7 @@
 """REFI-QDA project (.qdpx): a zip of ``project.qde`` plus each source's plain text.
 
-Read by QualCoder, NVivo, ATLAS.ti and MAXQDA. The code book has one code per tag kind;
+Read by QualCoder, NVivo, ATLAS.ti and MAXQDA. The code book is the library's codebook:
+one code per kind, built in or the library's own (retired ones are not codable);
 each document is a TextSource whose text is ``sources/<guid>.txt`` (``internal://`` path);
 each tag is a PlainTextSelection (code-point positions into that text) with a Coding of
 its kind's code and its note as the selection's Description. GUIDs are derived from the
@@ -17,8 +18,9 @@ from typing import IO, Sequence
 from xml.etree import ElementTree as ET
 
 from reader import __version__
-from reader.core.export._records import KIND_COLORS, ExportContext, ExportRecord
+from reader.core.export._records import ExportContext, ExportRecord
 from reader.core.store import TAG_KINDS
+from reader.core.store import NOTE_KIND, Kind
 
 NAMESPACE = "urn:QDA-XML:project:1.0"
 _GUID_NAMESPACE = uuid.UUID("0b8e1f43-5a1c-4f0a-8d2b-7c9e3f61a2d4")
@@ -59,6 +61,15 @@ def source_text(records: Sequence[ExportRecord], known: str | None) -> str:
     return "".join(chars)
 
 
+def codebook(records: Sequence[ExportRecord], context: ExportContext) -> list[Kind]:
+    """The codes of the project: every kind of the library's codebook (retired ones too)
+    and any other kind a record has; a note without a tag is not a code."""
+    used = {r.kind for r in records}
+    kinds = [k for k in context.kinds if k.name != NOTE_KIND]
+    names = {k.name for k in kinds} | {NOTE_KIND}
+    return kinds + [Kind(name) for name in sorted(used - names)]
+
+
 def build_project(records: Sequence[ExportRecord], context: ExportContext,
                   name: str = "Source Reader export") -> tuple[ET.Element, dict[str, str]]:
     """The ``Project`` element and the source texts by archive path."""
@@ -74,12 +85,15 @@ def build_project(records: Sequence[ExportRecord], context: ExportContext,
         for author in authors:
             _sub(users, "User", guid=user_ids[author], name=author or "(unknown)")
     codes = _sub(_sub(project, "CodeBook"), "Codes")
-    colors = dict(KIND_COLORS)
-    code_ids = {kind: guid("code", kind) for kind in TAG_KINDS}
-    for kind in TAG_KINDS:
-        code = _sub(codes, "Code", guid=code_ids[kind], name=kind, isCodable="true",
-                    color=colors[kind])
-        _sub(code, "Description").text = f"Statements tagged {kind} in Source Reader"
+    code_ids: dict[str, str] = {}
+    for kind in codebook(records, context):
+        code_ids[kind.name] = guid("code", kind.name)
+        # a retired kind keeps its codings but takes no new ones
+        code = _sub(codes, "Code", guid=code_ids[kind.name], name=kind.name,
+                    isCodable="false" if kind.retired else "true", color=kind.color or None)
+        _sub(code, "Description").text = xml_safe(
+            kind.description if not kind.builtin or kind.name not in TAG_KINDS
+            else f"Statements tagged {kind.name} in Source Reader: {kind.description}")
     files: dict[str, str] = {}
     by_document = groupby(sorted(records, key=lambda r: (r.document.sha256, r.start, r.end)),
                           key=lambda r: r.document)
@@ -111,6 +125,8 @@ def _add_selection(source: ET.Element, record: ExportRecord, code_ids: dict[str,
                      modifiedDateTime=_stamp(record.updated_at))
     if record.note:
         _sub(selection, "Description").text = xml_safe(record.note)
+    if record.kind not in code_ids:  # a note without a tag: a selection with its note only
+        return
     coding = _sub(selection, "Coding", guid=guid("coding", *key), creatingUser=user,
                   creationDateTime=created)
     _sub(coding, "CodeRef", targetGUID=code_ids[record.kind])

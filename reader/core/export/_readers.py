@@ -7,11 +7,13 @@ malformed file is rejected before anything touches the database.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from reader.core.export._json import SCHEMA, VERSION
-from reader.core.export._fields import (ImportFileError, Malformed, ImportedTag, at, get_str, get_offset, get_time, get_kind, get_document)
+from reader.core.export._fields import (ImportFileError, Malformed, ImportedTag, at, get_str, get_offset, get_time, get_kind, get_kinds, get_document)
 from reader.core.export._records import LinkedPassage
+from reader.core.store import Kind
 from reader.core.export._w3c_reader import read_annotation
 
 
@@ -78,9 +80,20 @@ def _item_to_tag(obj: Any, where: str) -> ImportedTag:
     return annotation_to_tag(obj, where) if _is_annotation(obj) else record_to_tag(obj, where)
 
 
-def _from_value(value: Any) -> list[ImportedTag]:
+@dataclass(frozen=True)
+class ImportedFile:
+    """What a file to import holds: its tags and its codebook (the library's own kinds)."""
+
+    tags: list[ImportedTag]
+    kinds: tuple[Kind, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.tags)
+
+
+def _from_value(value: Any) -> ImportedFile:
     if isinstance(value, list):
-        return [_item_to_tag(item, f"[{i}]") for i, item in enumerate(value)]
+        return ImportedFile([_item_to_tag(item, f"[{i}]") for i, item in enumerate(value)])
     if not isinstance(value, dict):
         raise Malformed("expected a JSON object or list at the top level")
     if "schema" in value:
@@ -88,21 +101,24 @@ def _from_value(value: Any) -> list[ImportedTag]:
         records = value.get("records")
         if not isinstance(records, list):
             raise Malformed("records: missing or not a list")
-        return [record_to_tag(item, f"records[{i}]") for i, item in enumerate(records)]
+        return ImportedFile([record_to_tag(item, f"records[{i}]")
+                             for i, item in enumerate(records)], get_kinds(value.get("kinds")))
     if "document" in value and "kind" in value:  # JSON Lines holding a single record
-        return [record_to_tag(value, "line 1")]
+        return ImportedFile([record_to_tag(value, "line 1")])
     kind = value.get("type")
     if _is_annotation(value):
-        return [annotation_to_tag(value, "annotation")]
+        return ImportedFile([annotation_to_tag(value, "annotation")])
     if kind == "AnnotationCollection" and "first" not in value and value.get("total") == 0:
-        return []  # an empty collection has no page (model 5.1)
+        # an empty collection has no page (model 5.1)
+        return ImportedFile([], get_kinds(value.get("kinds")))
     if kind in ("AnnotationCollection", "AnnotationPage"):
         page = value.get("first", value) if kind == "AnnotationCollection" else value
         items = page.get("items") if isinstance(page, dict) else None
         if not isinstance(items, list):
             raise Malformed("first.items: missing or not a list" if kind ==
                             "AnnotationCollection" else "items: missing or not a list")
-        return [annotation_to_tag(item, f"items[{i}]") for i, item in enumerate(items)]
+        return ImportedFile([annotation_to_tag(item, f"items[{i}]")
+                             for i, item in enumerate(items)], get_kinds(value.get("kinds")))
     raise Malformed("not a Source Reader export or W3C annotations (no 'schema' or 'type')")
 
 
@@ -117,8 +133,9 @@ def _check_schema(value: dict, where: str) -> None:
                         f"(up to {VERSION})")
 
 
-def _from_lines(text: str) -> list[ImportedTag]:
+def _from_lines(text: str) -> ImportedFile:
     tags = []
+    kinds: tuple[Kind, ...] = ()
     for number, line in enumerate(text.split("\n"), 1):  # not splitlines: U+2028 is data
         if not line.strip():
             continue
@@ -129,9 +146,10 @@ def _from_lines(text: str) -> list[ImportedTag]:
             raise Malformed(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})") from None
         if isinstance(value, dict) and "schema" in value and "records" not in value:
             _check_schema(value, where)  # an optional header line
+            kinds = get_kinds(value.get("kinds"), f"{where}: kinds")
             continue
         tags.append(_item_to_tag(value, where))
-    return tags
+    return ImportedFile(tags, kinds)
 
 
 def _is_json(line: str) -> bool:
@@ -144,6 +162,12 @@ def _is_json(line: str) -> bool:
 
 def parse_tags(text: str, name: str = "file") -> list[ImportedTag]:
     """Tags in a JSON, JSON Lines or W3C annotation document; ImportFileError if malformed."""
+    return parse_file(text, name).tags
+
+
+def parse_file(text: str, name: str = "file") -> ImportedFile:
+    """Tags and codebook of a JSON, JSON Lines or W3C annotation document; ImportFileError
+    (naming the line or field at fault) if malformed."""
     text = text.lstrip("\ufeff")
     stripped = text.strip()
     try:

@@ -9,20 +9,18 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Sequence
 
 from reader.core.errors import ReaderError
 from reader.core.export._filters import ExportFilter, store_query
+from reader.core.store import BUILTIN_CODEBOOK, BUILTIN_KINDS, Kind
 
 if TYPE_CHECKING:
     from reader.core.store import DocumentRecord, Store
 
-#: Display colour per kind, shared by the HTML report and the QDA code book.
-KIND_COLORS: tuple[tuple[str, str], ...] = (
-    ("opinion", "#C2410C"),
-    ("claim", "#1D4ED8"),
-    ("quotation", "#047857"),
-)
+#: Display colour per built-in kind, shared by the HTML report and the QDA code book.
+KIND_COLORS: tuple[tuple[str, str], ...] = tuple((k.name, k.color) for k in BUILTIN_CODEBOOK
+                                                 if k.name in BUILTIN_KINDS)
 
 
 @dataclass(frozen=True)
@@ -78,6 +76,22 @@ class ExportContext:
     document_text: Callable[[str], str | None] = lambda sha: None
     #: True when writing a file (CSV then starts with a BOM so spreadsheets read UTF-8).
     to_file: bool = False
+    #: The library's codebook (built-in kinds first, retired kinds included).
+    kinds: tuple[Kind, ...] = BUILTIN_CODEBOOK
+
+    def kind(self, name: str) -> Kind:
+        """The codebook entry of ``name`` (a plain entry when the codebook lacks it)."""
+        for kind in self.kinds:
+            if kind.name == name:
+                return kind
+        return Kind(name)
+
+    def kinds_used(self, records: Sequence[ExportRecord]) -> list[Kind]:
+        """The built-in kinds, then every other kind the records have, in codebook order."""
+        used = {r.kind for r in records}
+        known = [k for k in self.kinds if k.name in BUILTIN_KINDS or k.name in used]
+        names = {k.name for k in known}
+        return known + [Kind(n) for n in sorted(used - names)]
 
 
 class DocumentTexts:

@@ -2,7 +2,8 @@
 
 Each target carries a TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector
 (start, end: code points of the normalized text); the kind is a ``tagging`` body and the
-note a ``commenting`` body. The document's SHA-256 travels as ``dcterms:identifier`` of
+note a ``commenting`` body (a note without a tag is a ``commenting`` annotation). The
+collection lists the library's codebook as ``kinds``, as the JSON export does. The document's SHA-256 travels as ``dcterms:identifier`` of
 the target's source, so an import can find the exact text again.
 """
 
@@ -16,6 +17,7 @@ from urllib.parse import quote
 
 from reader import __version__
 from reader.core.export._records import DocumentRef, ExportContext, ExportRecord
+from reader.core.store import NOTE_KIND
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 #: Namespace for the stable annotation ids (uuid5 of the tag's identity).
@@ -45,7 +47,8 @@ def record_to_annotation(record: ExportRecord) -> dict[str, Any]:
         source["dcterms:title"] = ref.title
     if ref.sha256:
         source["dcterms:identifier"] = f"urn:sha256:{ref.sha256}"
-    body: list[dict[str, Any]] = [
+    note_only = record.kind == NOTE_KIND  # a note without a tag: a comment alone
+    body: list[dict[str, Any]] = [] if note_only else [
         {"type": "TextualBody", "purpose": "tagging", "value": record.kind},
     ]
     if record.note:
@@ -54,7 +57,7 @@ def record_to_annotation(record: ExportRecord) -> dict[str, Any]:
     annotation: dict[str, Any] = {
         "id": annotation_id(record),
         "type": "Annotation",
-        "motivation": "tagging",
+        "motivation": "commenting" if note_only else "tagging",
         "body": body,
         "target": {
             "type": "SpecificResource",
@@ -97,6 +100,7 @@ def write_w3c(records: Sequence[ExportRecord], out: IO[str], context: ExportCont
         "label": f"Source Reader tags ({context.filters.describe()})",
         "generator": {"type": "Software", "name": f"Source Reader {__version__}"},
         "total": len(items),
+        "kinds": [kind.as_json() for kind in context.kinds],  # the codebook, as in JSON
     }
     if items:
         collection["first"] = {"id": page_id, "type": "AnnotationPage", "partOf": collection_id,

@@ -16,6 +16,7 @@ from reader.core.export._fields import (ImportedTag, Malformed, at, check_text, 
                                         get_offset, get_str, get_time)
 from reader.core.export._records import DocumentRef
 from reader.core.store import TAG_KINDS
+from reader.core.store import NOTE_KIND
 
 
 def _as_list(value: Any) -> list:
@@ -62,16 +63,18 @@ def _body(obj: dict, where: str) -> tuple[str, str]:
         value = body.get("value", body.get("rdf:value"))
         purposes = _as_list(body.get("purpose"))
         if "tagging" in purposes or (not purposes and isinstance(value, str)
-                                     and value.strip().lower() in TAG_KINDS):
+                                     and value.strip().lower() in (*TAG_KINDS, NOTE_KIND)):
             kind = kind or get_kind(value, at(here, "value"))
         elif isinstance(value, str) and value:
             notes.append(check_text(value, at(here, "value")))
     body_value = obj.get("bodyValue")
     if isinstance(body_value, str) and body_value:
         notes.append(check_text(body_value, at(where, "bodyValue")))
+    if not kind and notes:
+        kind = NOTE_KIND  # a comment without a tag: a note
     if not kind:
-        raise Malformed(f"{at(where, 'body')}: no tagging body whose value is one of "
-                        f"{', '.join(TAG_KINDS)}")
+        raise Malformed(f"{at(where, 'body')}: no tagging body (a kind such as "
+                        f"{', '.join(TAG_KINDS)}) and no comment")
     return kind, "\n\n".join(notes)
 
 

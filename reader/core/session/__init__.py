@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from reader.core.session._actions import (
     ACTIONS, accept_suggestion, accept_suggestions_above, clear_tag, current_tag, extend_down,
-    extend_up, first_statement, last_statement, next_pane, next_statement, next_untagged,
-    previous_pane, previous_statement, previous_untagged, redo, set_current, set_note,
-    tag_claim, tag_opinion, tag_quotation, tag_selection, undo)
+    extend_part_left, extend_part_right, extend_up, first_statement, kind_action,
+    kind_of_action, last_statement, next_pane, next_statement, next_untagged, note_target,
+    previous_pane, previous_statement, previous_untagged, redo, remove_tag, run_action,
+    select_text, set_current, set_note, tag_claim, tag_opinion, tag_quotation, tag_selection,
+    undo)
 from reader.core.session._compare import (
     adopt, adopt_first, adopt_second, adopt_third, next_disagreement, pane_comparison,
     pane_disagreements, previous_disagreement, session_agreement, session_coders, set_comparing)
@@ -27,10 +29,13 @@ __all__ = [
     "TagsChanged", "WINDOW_ACTIONS", "accept_suggestion", "accept_suggestions_above", "adopt",
     "adopt_first", "adopt_second", "adopt_third", "clear_tag",
     "current_pair", "current_tag", "delete_orphan", "document_from_clipboard", "extend_down",
-    "extend_up", "first_statement", "keymap_from_settings", "last_statement", "link_current",
-    "load_stored_document", "next_disagreement", "next_pane", "next_statement", "next_untagged", "normalize_key",
-    "pane_comparison", "pane_disagreements", "previous_disagreement", "previous_pane", "previous_statement", "previous_untagged", "reattach_orphan", "redo",
-    "remember_clipboard_document", "session_agreement", "session_coders", "set_comparing",
+    "extend_part_left", "extend_part_right", "extend_up", "first_statement", "kind_action",
+    "kind_of_action", "keymap_from_settings", "last_statement", "link_current",
+    "load_stored_document", "next_disagreement", "next_pane", "next_statement", "next_untagged",
+    "normalize_key", "note_target", "pane_comparison", "pane_disagreements",
+    "previous_disagreement", "previous_pane", "previous_statement", "previous_untagged",
+    "reattach_orphan", "redo", "remember_clipboard_document", "remove_tag", "run_action",
+    "select_text", "session_agreement", "session_coders", "set_comparing",
     "set_current", "set_note", "tag_claim", "tag_opinion",
     "tag_quotation", "tag_selection", "undo", "unlink_current",
 ]

@@ -16,6 +16,10 @@ from typing import TYPE_CHECKING, Any, Callable
 from reader.core.session._compare import (adopt_first, adopt_second, adopt_third,
                                           next_disagreement, previous_disagreement)
 from reader.core.session._link_actions import delete_orphan, link_current, reattach_orphan, unlink_current
+from reader.core.session._spans import extend_part_left, extend_part_right, select_text
+from reader.core.session._tagging import (clear_tag, current_tag, kind_action, kind_of_action,
+                                          note_target, remove_tag, set_note, tag_claim,
+                                          tag_opinion, tag_quotation, tag_selection)
 from reader.core.store import Tag, now_iso
 from reader.core.session._undo import Edit, TagChange
 
@@ -116,75 +120,6 @@ def set_current(session: ReadingSession, pane_index: int, statement_index: int) 
 
 # -- tagging -----------------------------------------------------------------------------
 
-def tag_selection(session: ReadingSession, kind: str) -> None:
-    """Tag the selection (or current statement) as ``kind`` and move on; when the session
-    author's own tag on every one is already ``kind``, remove those tags instead and stay.
-    A colleague's tag is never changed: the author's own tag goes beside it."""
-    if (found := _focused(session)) is None:
-        return
-    index, pane = found
-    selected = session.selection(index)
-    mine = [pane.tags.own_tag(i) for i in selected]
-    if all(tag is not None and tag.kind == kind for tag in mine):
-        session.commit(Edit(f"remove {kind}", tuple(TagChange(t, None) for t in mine)))
-        session.move_to(index, pane.current)
-        return
-    stamp = now_iso()
-    changes = []
-    for i in selected:
-        own = pane.tags.own_tag(i)
-        if own is None:
-            changes.append(TagChange(None, session.make_tag(pane, i, kind)))
-        elif own.kind != kind:
-            changes.append(TagChange(own, replace(own, kind=kind, updated_at=stamp)))
-    session.commit(Edit(f"tag {kind}", tuple(changes)))
-    session.move_to(index, max(selected) + 1)
-
-
-def tag_opinion(session: ReadingSession) -> None:
-    """Tag as opinion (again: remove)."""
-    tag_selection(session, "opinion")
-
-
-def tag_claim(session: ReadingSession) -> None:
-    """Tag as claim (again: remove)."""
-    tag_selection(session, "claim")
-
-
-def tag_quotation(session: ReadingSession) -> None:
-    """Tag as quotation (again: remove)."""
-    tag_selection(session, "quotation")
-
-
-def clear_tag(session: ReadingSession) -> None:
-    """Remove the session author's own tags on the selection (or current statement)."""
-    if (found := _focused(session)) is None:
-        return
-    index, pane = found
-    own = [t for t in (pane.tags.own_tag(i) for i in session.selection(index)) if t]
-    session.commit(Edit("clear tag", tuple(TagChange(t, None) for t in own)))
-    session.move_to(index, pane.current)
-
-
-def current_tag(session: ReadingSession) -> Tag | None:
-    """The tag shown on the focused pane's current statement (for the note editor)."""
-    found = _focused(session)
-    return found[1].tags.shown_tag(found[1].current) if found else None
-
-
-def set_note(session: ReadingSession, text: str) -> bool:
-    """Set the note of the session author's own tag on the current statement (empty text
-    removes it); False when the author has no tag there (a colleague's note is theirs)."""
-    found = _focused(session)
-    tag = found[1].tags.own_tag(found[1].current) if found else None
-    if tag is None:
-        return False
-    if tag.note != text:
-        session.commit(Edit("note", (TagChange(tag, replace(tag, note=text,
-                                                             updated_at=now_iso())),)))
-    return True
-
-
 def _suggested_kind(pane: Pane, statement: int) -> tuple[str | None, float]:
     suggestions = pane.suggestions or ()
     if statement >= len(suggestions) or suggestions[statement] is None:
@@ -222,7 +157,7 @@ def accept_suggestions_above(session: ReadingSession, pane_index: int,
     changes = []
     for i in range(min(len(pane.suggestions or ()), len(pane.statements))):
         kind, confidence = _suggested_kind(pane, i)
-        if kind is not None and confidence >= threshold and i not in pane.tags.shown:
+        if kind is not None and confidence >= threshold and pane.tags.builtin_tag(i) is None:
             changes.append(TagChange(None, session.make_tag(pane, i, kind)))
     session.commit(Edit("accept suggestions", tuple(changes)))
     return len(changes)
@@ -271,12 +206,27 @@ ACTIONS: dict[str, Callable[[ReadingSession], None]] = {
         first_statement, last_statement, next_pane, previous_pane, extend_down, extend_up,
         tag_opinion, tag_claim, tag_quotation, clear_tag, accept_suggestion, undo, redo,
         link_current, unlink_current, next_disagreement, previous_disagreement, adopt_first,
-        adopt_second, adopt_third,
+        adopt_second, adopt_third, extend_part_right, extend_part_left,
     )
 }
 
+
+def run_action(session: ReadingSession, name: str) -> bool:
+    """Run a keyed action by name: one of ACTIONS, or ``tag_as:KIND`` for a kind of the
+    library's own. False when the name is unknown."""
+    if name in ACTIONS:
+        ACTIONS[name](session)
+        return True
+    kind = kind_of_action(name)
+    if kind:
+        tag_selection(session, kind)
+        return True
+    return False
+
 __all__ = [
-    "ACTIONS", "accept_suggestion", "accept_suggestions_above", "clear_tag", "current_tag",
+    "ACTIONS", "accept_suggestion", "extend_part_left", "extend_part_right", "kind_action",
+    "kind_of_action", "note_target", "remove_tag", "run_action", "select_text",
+    "accept_suggestions_above", "clear_tag", "current_tag",
     "delete_orphan", "extend_down", "extend_up", "first_statement", "last_statement",
     "link_current", "next_pane", "next_statement", "next_untagged", "previous_pane",
     "previous_statement", "previous_untagged", "reattach_orphan", "redo", "set_current",

@@ -12,6 +12,7 @@ class CurrentChanged:
     pane: int
     statement: int
     selection: tuple[int, ...]
+    span: tuple[int, int] | None = None  # a selected part of the statement (text offsets)
 
 
 @dataclass(frozen=True)

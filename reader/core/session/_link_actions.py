@@ -16,13 +16,16 @@ if TYPE_CHECKING:
 Span = tuple[int, int, int]  # (document id, start, end)
 
 
-def current_pair(session: ReadingSession) -> tuple[Span, Span] | None:
-    """The current statements of the focused pane and of the next pane (the previous one
-    for the last pane), left pane first; None with fewer than two panes."""
+def current_pair(session: ReadingSession, other: int | None = None
+                 ) -> tuple[Span, Span] | None:
+    """The current statements of the focused pane and of pane ``other`` (default: the next
+    pane, the previous one for the last pane), left pane first; None with fewer than two
+    panes."""
     if len(session.panes) < 2:
         return None
     index = session.focused
-    other = index + 1 if index + 1 < len(session.panes) else index - 1
+    if other is None or other == index or not 0 <= other < len(session.panes):
+        other = index + 1 if index + 1 < len(session.panes) else index - 1
     ends: list[Span] = []
     for pane in sorted((session.panes[index], session.panes[other]),
                        key=session.panes.index):
@@ -37,10 +40,10 @@ def _new_link(session: ReadingSession, left: Span, right: Span, action: str) -> 
     return ManualLink(session.new_id(), *left, *right, action, session.author, now_iso())
 
 
-def link_current(session: ReadingSession) -> None:
-    """Pin a link between the current statements of the focused and the next pane
-    (replacing a rejection between them)."""
-    pair = current_pair(session)
+def link_current(session: ReadingSession, other: int | None = None) -> None:
+    """Pin a link between the current statements of the focused and the next pane (or
+    pane ``other``), replacing a rejection between them."""
+    pair = current_pair(session, other)
     if pair is None:
         return
     existing = links_between(session.manual_links(), *pair)

@@ -33,6 +33,11 @@ def document_path_key(document: Document) -> str:
         return str(document.path)
 
 
+#: A fuzzy match shorter than this share of its statement was a tag of a part of it: it
+#: keeps its own span instead of growing to the whole statement.
+PART_SHARE = 0.6
+
+
 @dataclass(frozen=True)
 class OpenedDocument:
     """What the store knows about a document just opened."""
@@ -88,9 +93,10 @@ def reanchor_tags(tags: Iterable[Tag], document_id: int, text: str,
                 changed.append(replace(tag, orphaned=True, updated_at=stamp))
             continue
         start, end = anchor.start, anchor.end
-        if anchor.method == "fuzzy":  # matched approximately: take the whole statement
-            index = best_statement(statements, starts, start, end)
-            if index is not None:
+        if anchor.method == "fuzzy":  # matched approximately: take the whole statement,
+            index = best_statement(statements, starts, start, end)  # unless it was a part
+            if index is not None and end - start >= PART_SHARE * (
+                    statements[index].end - statements[index].start):
                 start, end = statements[index].start, statements[index].end
         exact, prefix, suffix = make_selector(text, start, end)
         changed.append(replace(tag, document_id=document_id, start=start, end=end, exact=exact,

@@ -9,6 +9,7 @@ and it is written on the next action or ``flush_pending()`` (see ``store_writer`
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable, Sequence
 
 from reader.core.text import Document
@@ -181,6 +182,27 @@ class ReadingSession:
         except StoreError as exc:
             self._problem(exc)
 
+    def rename_kinds(self, renamed: dict[str, str]) -> None:
+        """Kinds were renamed in the store (their tags followed there): rename them in the
+        panes, the orphans and the undo history too, so undo writes the new names."""
+        if not renamed:
+            return
+
+        def fix(tag: Tag | None) -> Tag | None:
+            if tag is None or tag.kind not in renamed:
+                return tag
+            return replace(tag, kind=renamed[tag.kind])
+
+        for index, pane in enumerate(self.panes):
+            stale = [t for t in pane.tags if t.kind in renamed]
+            for tag in stale:
+                pane.tags.add(fix(tag))  # type: ignore[arg-type]
+            if stale:
+                self.emit(TagsChanged(index, tuple(sorted({pane.tags.where(t.id)
+                                                          for t in stale} - {None}))))
+        self.memory.orphans = {k: fix(t) for k, t in self.memory.orphans.items()}  # type: ignore[misc]
+        self.history.map_tags(fix)
+
     def close_pane(self, index: int) -> None:
         """Close a pane (its tags stay in the store and in the undo history)."""
         pane = self.panes.pop(index)
@@ -233,18 +255,27 @@ class ReadingSession:
         """Selected statement indices of a pane (the current one at least; [] if none)."""
         return self.panes[self.focused if pane_index is None else pane_index].selection()
 
-    def move_to(self, pane_index: int, statement: int, extend: bool = False) -> None:
-        """Make a statement current (clamped); ``extend`` grows the selection instead."""
+    def move_to(self, pane_index: int, statement: int, extend: bool = False,
+                keep_selection: bool = False) -> None:
+        """Make a statement current (clamped); ``extend`` grows the selection instead,
+        ``keep_selection`` leaves it as it is. A selected part of a statement is dropped."""
         pane = self.panes[pane_index]
         if not pane.statements:
             return
         statement = max(0, min(statement, len(pane.statements) - 1))
         if extend and pane.anchor is None:
             pane.anchor = pane.current
-        elif not extend:
+        elif not extend and not keep_selection:
             pane.anchor = None
         pane.current = statement
-        self.emit(CurrentChanged(pane_index, statement, tuple(self.selection(pane_index))))
+        pane.span_ends = None
+        self.announce(pane_index)
+
+    def announce(self, pane_index: int) -> None:
+        """Tell the listener where a pane's current statement, selection and part are."""
+        pane = self.panes[pane_index]
+        self.emit(CurrentChanged(pane_index, pane.current, tuple(self.selection(pane_index)),
+                                 pane.span))
 
     def focus(self, pane_index: int) -> None:
         """Give a pane the keyboard focus."""

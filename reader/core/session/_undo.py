@@ -9,7 +9,7 @@ provisional negative ids until the store assigns real ones (see ``IdMap``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Union
+from typing import Callable, Union
 
 from reader.core.store import ManualLink, Tag
 
@@ -119,6 +119,15 @@ class UndoHistory:
         self.undo_stack.append(edit)
         del self.undo_stack[:-self.limit]
         self.redo_stack.clear()
+
+    def map_tags(self, change: Callable[[Tag | None], Tag | None]) -> None:
+        """Pass every tag of every stored edit through ``change`` (a renamed kind)."""
+        def edit(e: Edit) -> Edit:
+            return Edit(e.label, tuple(TagChange(change(c.before), change(c.after))
+                                       if isinstance(c, TagChange) else c for c in e.changes))
+
+        self.undo_stack[:] = [edit(e) for e in self.undo_stack]
+        self.redo_stack[:] = [edit(e) for e in self.redo_stack]
 
     def remap(self, ids: IdMap) -> None:
         """Replace provisional ids in every stored edit."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from reader.core.store._kinds import (
+    BUILTIN_CODEBOOK, BUILTIN_KINDS, NEW_KIND_COLORS, NOTE_KIND, SHAPES, Kind, KindError,
+    check_color, check_name)
 from reader.core.store._records import (
     DocumentRecord, ManualLink, PassageLinkRecord, TAG_KINDS, Tag, now_iso)
 from reader.core.store._schema import SCHEMA_VERSION
@@ -10,7 +13,8 @@ from reader.core.store._codes import tag_codes
 from reader.core.store._merge import MergeResult, is_library_file, merge_library
 
 __all__ = [
-    "DocumentRecord", "ManualLink", "MergeResult", "PassageLinkRecord", "SCHEMA_VERSION", "Store",
-    "TAG_KINDS", "Tag", "default_db_path", "is_library_file", "merge_library", "now_iso",
-    "tag_codes",
+    "BUILTIN_CODEBOOK", "BUILTIN_KINDS", "DocumentRecord", "Kind", "KindError", "ManualLink",
+    "MergeResult", "NEW_KIND_COLORS", "NOTE_KIND", "PassageLinkRecord", "SCHEMA_VERSION",
+    "SHAPES", "Store", "TAG_KINDS", "Tag", "check_color", "check_name", "default_db_path",
+    "is_library_file", "merge_library", "now_iso", "tag_codes",
 ]

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from reader.core.errors import StoreError
 from reader.core.store._records import (
     _TAG_COLUMNS,
     Tag,
-    _check_kind,
     _link_row,
     _tag_query,
     _tag_row,
     now_iso,
 )
+from reader.core.store._kinds import Kind
 from reader.core.store._schema import _describe
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ class BulkWriter:
     def merge_tags(self, documents: Sequence[tuple[str, str, str]],
                    tags: Sequence[tuple[str, Tag]],
                    links: Sequence[tuple[str, int, int, str, int, int, float | None]] = (),
-                   ) -> tuple[int, int]:
+                   kinds: Sequence[Kind] = ()) -> tuple[int, int]:
         """Merge imported tags and links in ONE transaction; returns (tags added, links added).
 
         ``documents`` are (sha256, path, title): unknown ones are added, known ones left as
@@ -41,11 +42,15 @@ class BulkWriter:
         author and created_at (an empty created_at matches any, and is stamped now). Each
         link is (sha, start, end, other sha, start, end, score): a score makes a saved
         automatic link, None a manual 'link'; one already there (either way round) is skipped.
+        ``kinds`` (a file's codebook) and the kinds of the tags that the library lacks are
+        added to its codebook; a tag's kind is spelled as the codebook spells it.
         """
         stamp = now_iso()
         added_tags = added_links = 0
         try:
             with self._store.transaction() as conn:
+                self._store.kinds.ensure(conn, [*kinds, *(Kind(t.kind) for _, t in tags)])
+                spelled = {name.lower(): name for (name,) in conn.execute("SELECT name FROM kinds")}
                 for sha, path, title in documents:
                     conn.execute("INSERT OR IGNORE INTO documents (sha256, path, title, "
                                  "first_seen, last_seen) VALUES (?, ?, ?, ?, ?)",
@@ -60,7 +65,7 @@ class BulkWriter:
                         raise StoreError(f"document {sha[:12]} is not in the library")
                     ids[sha] = row[0]
                 for sha, tag in tags:
-                    _check_kind(tag.kind)
+                    tag = replace(tag, kind=spelled[tag.kind.lower()])
                     doc_id = ids[sha]
                     if conn.execute(
                         'SELECT 1 FROM tags WHERE document_id = ? AND start = ? AND "end" = ? '
@@ -138,7 +143,7 @@ class BulkWriter:
                     given = int(value.id)  # type: ignore[attr-defined]
                     row_id = new_ids.get((table, given), given if given > 0 else None)
                     if table == "tag":
-                        _check_kind(value.kind)  # type: ignore[attr-defined]
+                        self._store.kinds.check(value.kind)  # type: ignore[attr-defined]
                         cursor = conn.execute(
                             f"INSERT OR REPLACE INTO tags ({_TAG_COLUMNS}) "
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

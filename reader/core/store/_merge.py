@@ -3,7 +3,8 @@
 The other file is never opened in place: it (and its write-ahead log) is copied to a
 temporary folder and the copy is opened, checked and, when older, migrated; so a refused
 file (damaged, not a library, made by a newer version) is left byte-identical, and so is
-an accepted one. Everything is written in ONE transaction. Each tag keeps its author; a
+an accepted one. Everything is written in ONE transaction, the other library's kinds that
+this one lacks first. Each tag keeps its author; a
 tag already here (same document, span, author and creation time) is not added again, but
 takes the other library's kind and note when the other copy was changed later. So a
 second merge of the same file adds nothing.
@@ -15,10 +16,11 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.core.errors import StoreError
+from reader.core.store._kinds import Kind
 from reader.core.store._records import _TAG_COLUMNS, DocumentRecord, Tag, _tag_from_row
 from reader.core.store._schema import _describe
 from reader.core.store._store import Store
@@ -65,6 +67,7 @@ class _Other:
     tags: list[tuple[str, Tag]]
     manual: list[tuple]  # (left sha, start, end, right sha, start, end, action, author, at)
     passages: list[tuple]  # (left sha, start, end, right sha, start, end, score)
+    kinds: tuple[Kind, ...] = ()  # the other library's codebook
 
 
 def is_library_file(path: str | Path) -> bool:
@@ -109,7 +112,8 @@ def _read_other(store: Store) -> _Other:
                           "FROM manual_links ORDER BY id")]
     passages = [(sha[r[0]], r[1], r[2], sha[r[3]], r[4], r[5], r[6]) for r in
                 store._read("SELECT * FROM passage_links")]
-    return _Other(list(by_id.values()), texts, tags, manual, passages)
+    return _Other(list(by_id.values()), texts, tags, manual, passages,
+                  tuple(store.kinds.all()))
 
 
 def read_library(other: str | Path) -> _Other:
@@ -146,6 +150,12 @@ def merge_library(store: Store, other: str | Path) -> MergeResult:
     data = read_library(other)
     try:
         with store.transaction() as conn:
+            # kinds this library lacks come with their tags (description, colour, key...)
+            store.kinds.ensure(conn, data.kinds)
+            spelled = {name.lower(): name for (name,) in conn.execute("SELECT name FROM kinds")}
+            data = replace(data, tags=[(sha, replace(tag, kind=spelled.get(tag.kind.lower(),
+                                                                           tag.kind)))
+                                       for sha, tag in data.tags])
             return _write(conn, data, str(other))
     except sqlite3.IntegrityError as exc:
         raise StoreError(f"{other}: cannot merge ({exc}); nothing was changed") from None

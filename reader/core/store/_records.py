@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Iterable, Sequence
 
+#: The built-in kinds suggestions are made for (the codebook adds the library's own).
 TAG_KINDS = ("opinion", "claim", "quotation")
 
 
@@ -119,8 +120,3 @@ def _replace_id(tag: Tag, new_id: int | None) -> Tag:
     from dataclasses import replace
 
     return replace(tag, id=new_id if new_id is not None else tag.id)
-
-
-def _check_kind(kind: str) -> None:
-    if kind not in TAG_KINDS:
-        raise ValueError(f"unknown tag kind {kind!r}; expected one of {', '.join(TAG_KINDS)}")

@@ -8,9 +8,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from reader.core.errors import StoreError
+from typing import Callable, Union
 
-SCHEMA_VERSION = 2
+from reader.core.errors import StoreError
+from reader.core.store._kinds import migrate_kinds
+
+SCHEMA_VERSION = 3
 
 _V1 = """
 CREATE TABLE documents (
@@ -80,8 +83,10 @@ CREATE TABLE settings (
 );
 """
 
-#: MIGRATIONS[n] turns a version-n database into version n+1.
-MIGRATIONS: dict[int, str] = {0: _V1, 1: _V2}
+#: MIGRATIONS[n] turns a version-n database into version n+1: an SQL script, or a function
+#: run inside the migration's transaction (for a table rebuild that must read the schema).
+Migration = Union[str, Callable[[sqlite3.Connection], None]]
+MIGRATIONS: dict[int, Migration] = {0: _V1, 1: _V2, 2: migrate_kinds}
 
 
 def _split_sql(script: str) -> list[str]:

@@ -26,7 +26,6 @@ from reader.core.store._records import (  # noqa: F401
     ManualLink,
     PassageLinkRecord,
     Tag,
-    _check_kind,
     _link_row,
     _replace_id,
     _tag_from_row,
@@ -43,6 +42,7 @@ from reader.core.store._schema import (  # noqa: F401
     _has_foreign_tables,
     _split_sql,
 )
+from reader.core.store._kinds import KindTable
 from reader.core.store._tags import TagTable
 
 BUSY_TIMEOUT_MS = 5000
@@ -67,6 +67,7 @@ class Store:
         self.readonly = readonly
         self.tag_table = TagTable(self)
         self.bulk = BulkWriter(self)
+        self.kinds = KindTable(self)
 
     # -- opening -------------------------------------------------------------------------
 
@@ -140,8 +141,11 @@ class Store:
         while version < SCHEMA_VERSION:
             script = MIGRATIONS[version]
             with self.transaction() as conn:
-                for statement in _split_sql(script):
-                    conn.execute(statement)
+                if callable(script):
+                    script(conn)
+                else:
+                    for statement in _split_sql(script):
+                        conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {version + 1}")
             version += 1
 

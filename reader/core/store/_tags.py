@@ -11,7 +11,6 @@ from reader.core.store._records import (
     ManualLink,
     PassageLinkRecord,
     Tag,
-    _check_kind,
     _replace_id,
     _tag_from_row,
     _tag_query,
@@ -36,7 +35,7 @@ class TagTable:
                 created_at: str | None = None, updated_at: str | None = None,
                 tag_id: int | None = None, orphaned: bool = False) -> Tag:
         """Insert a tag and return it. ``tag_id`` restores a deleted tag (undo)."""
-        _check_kind(kind)
+        self._store.kinds.check(kind)
         created = created_at or now_iso()
         updated = updated_at or created
         cursor = self._store._write(
@@ -53,7 +52,7 @@ class TagTable:
         try:
             with self._store.transaction() as conn:
                 for tag in tags:
-                    _check_kind(tag.kind)
+                    self._store.kinds.check(tag.kind)
                     cursor = conn.execute(
                         f"INSERT INTO tags ({_TAG_COLUMNS}) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -74,7 +73,7 @@ class TagTable:
         if unknown:
             raise ValueError(f"unknown tag fields: {sorted(unknown)}")
         if "kind" in fields:
-            _check_kind(str(fields["kind"]))
+            self._store.kinds.check(str(fields["kind"]))
         fields.setdefault("updated_at", now_iso())
         columns = ", ".join(f'"{name}" = ?' for name in fields)
         self._store._write(f"UPDATE tags SET {columns} WHERE id = ?",

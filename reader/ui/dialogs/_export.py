@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,20 @@ class ExportChoice:
     fmt: str
     filters: ExportFilter
     path: Path
+
+
+def default_export_path(suffix: str, today: date | None = None) -> Path:
+    """Where an export goes unless the reader picks a file: the Documents folder (else the
+    home folder), named by the date, never over an existing file."""
+    home = Path.home()
+    folder = home / "Documents" if (home / "Documents").is_dir() else home
+    stem = f"source-reader-tags-{(today or date.today()).isoformat()}"
+    path = folder / f"{stem}{suffix}"
+    number = 2
+    while path.exists():
+        path = folder / f"{stem}-{number}{suffix}"
+        number += 1
+    return path
 
 
 def export_formats() -> list[tuple[str, str, str]]:
@@ -72,6 +87,8 @@ class ExportDialog(QDialog):
         self.form.buttons.accepted.connect(self.accept)
         self.form.buttons.rejected.connect(self.reject)
         self.form.install(self)
+        if not self.form.path_edit.text():
+            self.form.set_path(str(default_export_path(self.form.format_spec()[2])))
         self._update()
 
     def _browse(self) -> None:

@@ -39,7 +39,9 @@ class ExportForm(QObject):
             self.format_combo.addItem(f"{label} ({suffix})", name)
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self.kind_boxes: dict[str, QCheckBox] = {}
-        for kind, label in KIND_LABELS:
+        own = [(k.name, k.name) for k in store.kinds.all() if not k.builtin] \
+            if hasattr(store, "kinds") else []
+        for kind, label in [*KIND_LABELS, ("note", "Notes"), *own]:
             box = QCheckBox(label, parent)
             box.setIcon(kind_icon(kind))
             box.setChecked(True)

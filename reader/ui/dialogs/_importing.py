@@ -21,7 +21,10 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
                                QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from reader.core.errors import ReaderError
+from reader.core.store import BUILTIN_CODEBOOK
 from reader.ui.labels import icon
+
+BUILTIN_CODEBOOK_NAMES = frozenset(k.name for k in BUILTIN_CODEBOOK)
 
 FILE_FILTER = ("Tag files (*.json *.jsonl *.jsonld);;JSON (*.json);;JSON Lines (*.jsonl);;"
                "W3C Web Annotation (*.jsonld *.json);;All files (*)")
@@ -32,14 +35,18 @@ def preview(path: Path) -> tuple[str, bool]:
     from reader.core.export import read_import_file
 
     try:
-        tags = read_import_file(path)
+        read = read_import_file(path)
     except ReaderError as exc:
         return str(exc), False
+    tags = read.tags
     documents = {(tag.document.sha256, tag.document.path) for tag in tags}
     if not tags:
         return "The file holds no tags.", False
+    kinds = sorted({k.name for k in read.kinds} | {t.kind for t in tags
+                                                   if t.kind not in BUILTIN_CODEBOOK_NAMES})
+    own = f" Kinds of its own: {', '.join(kinds)}." if kinds else ""
     return (f"{len(tags)} tag{'s' if len(tags) != 1 else ''} for {len(documents)} "
-            f"document{'s' if len(documents) != 1 else ''}."), True
+            f"document{'s' if len(documents) != 1 else ''}.{own}"), True
 
 
 class ImportDialog(QDialog):

@@ -41,6 +41,8 @@ def action_text(action: str) -> str:
 
     if action in ACTION_TITLES:
         return ACTION_TITLES[action]
+    if action.startswith("tag_as:"):
+        return f"Tag as {action.removeprefix('tag_as:')} (again: remove)"
     for _group, name, text in ACTION_TEXTS:
         if name == action:
             return text

@@ -64,11 +64,11 @@ class SessionBridge(QObject):
             self.orphansChanged.emit(event.count)
 
     def run_action(self, name: str) -> None:
-        """Run a named core action (see reader.core.session._session ACTIONS) on the session."""
-        from reader.core.session import ACTIONS
+        """Run a named core action (see reader.core.session ACTIONS, or tag_as:KIND)."""
+        from reader.core.session import run_action
 
-        if self.session is not None and name in ACTIONS:
-            ACTIONS[name](self.session)
+        if self.session is not None:
+            run_action(self.session, name)
 
     # -- alignment results ----------------------------------------------------------------
 

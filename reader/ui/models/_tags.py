@@ -28,13 +28,14 @@ DocumentRole = Qt.ItemDataRole.UserRole + 4
 AuthorRole = Qt.ItemDataRole.UserRole + 5
 SearchRole = Qt.ItemDataRole.UserRole + 6
 TagIdRole = Qt.ItemDataRole.UserRole + 7
+KindsRole = Qt.ItemDataRole.UserRole + 8
 
 COLUMNS = ("Kind", "Document", "Statement", "Note", "Author")
 DISPLAY = Qt.ItemDataRole.DisplayRole
 DECORATION = Qt.ItemDataRole.DecorationRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _ROLES = frozenset({DISPLAY, DECORATION, TOOLTIP, PaneRole, StatementRole, KindRole,
-                    DocumentRole, AuthorRole, SearchRole, TagIdRole})
+                    DocumentRole, AuthorRole, SearchRole, TagIdRole, KindsRole})
 #: Above this many changed rows in one pane a reset is cheaper than row-by-row signals.
 RESET_THRESHOLD = 64
 
@@ -53,21 +54,31 @@ class TagRow:
     note: str
     author: str
     tag_id: int
+    kinds: tuple[str, ...] = ()  # every kind on the statement: labels, parts, notes too
 
 
-def tag_row(session: Any, pane_index: int, statement: int, tag: Any) -> TagRow:
-    """The row of one tagged statement."""
+def tag_row(session: Any, pane_index: int, statement: int, tag: Any = None) -> TagRow | None:
+    """The row of one statement with tags (the tag shown there, else its first tag of a part
+    or note), or None when it has none."""
     pane = session.panes[pane_index]
+    every = pane.tags.tags_at(statement)
+    tag = tag or pane.tags.shown_tag(statement) or min(every, key=lambda t: (t.start, t.id),
+                                                       default=None)
+    if tag is None:
+        return None
     text = pane.statements[statement].text if 0 <= statement < len(pane.statements) \
         else tag.exact
-    return TagRow(pane_index, statement, tag.kind, pane.document.display_name, text, tag.note,
-                  tag.author, tag.id)
+    kinds = tuple(dict.fromkeys([tag.kind, *sorted(t.kind for t in every)]))
+    notes = [t.note for t in sorted(every, key=lambda t: t is not tag) if t.note]
+    return TagRow(pane_index, statement, tag.kind, pane.document.display_name, text,
+                  "\n".join(dict.fromkeys(notes)), tag.author, tag.id, kinds)
 
 
 def pane_rows(session: Any, pane_index: int) -> list[TagRow]:
     """The rows of one pane, by statement index."""
-    return [tag_row(session, pane_index, statement, tag)
-            for statement, tag in sorted(session.tags_for(pane_index).items())]
+    rows = (tag_row(session, pane_index, statement)
+            for statement in session.panes[pane_index].tags.statements())
+    return [row for row in rows if row is not None]
 
 
 def _key(row: TagRow) -> tuple[int, int]:
@@ -139,7 +150,7 @@ class TagsModel(TagTableModel):
             if column == 2:
                 return short_text(row.text)
             if column == 0:
-                return kind_label(row.kind)
+                return " + ".join(kind_label(k) for k in row.kinds) or kind_label(row.kind)
             if column == 1:
                 return row.document
             return short_text(row.note, 80) if column == 3 else row.author
@@ -150,7 +161,8 @@ class TagsModel(TagTableModel):
         if role == SearchRole:
             return f"{row.text}\n{row.note}"
         return {PaneRole: row.pane, StatementRole: row.statement, KindRole: row.kind,
-                DocumentRole: row.document, AuthorRole: row.author, TagIdRole: row.tag_id}[role]
+                DocumentRole: row.document, AuthorRole: row.author, TagIdRole: row.tag_id,
+                KindsRole: row.kinds}[role]
 
     def row(self, number: int) -> TagRow:
         """The row record at ``number``."""
@@ -181,6 +193,12 @@ class TagsModel(TagTableModel):
     def reload(self) -> None:
         """Rebuild every row (panes opened, closed or moved)."""
         session = self._bridge.session
+        store = getattr(session, "store", None)
+        if store is not None:
+            try:
+                self._icons.set_codebook(store.kinds.all())
+            except Exception:  # an unreadable library: the built-in icons still work
+                pass
         self.beginResetModel()
         self._rows = [] if session is None else [
             row for i in range(len(session.panes)) for row in pane_rows(session, i)]
@@ -197,7 +215,8 @@ class TagsModel(TagTableModel):
             self.reload()
             return
         listed = {r.statement for r in self._rows if r.pane == pane_index}
-        self.refresh_statements(pane_index, tuple(listed | set(session.tags_for(pane_index))))
+        self.refresh_statements(pane_index, tuple(
+            listed | set(session.panes[pane_index].tags.statements())))
 
     def refresh_statements(self, pane_index: int, statements: tuple[int, ...]) -> None:
         """Update the rows of these statements of a pane with row-level signals
@@ -209,19 +228,17 @@ class TagsModel(TagTableModel):
         if len(statements) > RESET_THRESHOLD:
             self.reload()
             return
-        tags = session.tags_for(pane_index)
         for statement in sorted(set(statements)):
             key = (pane_index, statement)
             position = bisect_left(self._rows, key, key=_key)
             here = position < len(self._rows) and _key(self._rows[position]) == key
-            tag = tags.get(statement)
-            if tag is None:
+            row = tag_row(session, pane_index, statement)
+            if row is None:
                 if here:
                     self.beginRemoveRows(QModelIndex(), position, position)
                     self._count(self._rows.pop(position), -1)
                     self.endRemoveRows()
                 continue
-            row = tag_row(session, pane_index, statement, tag)
             if not here:
                 self.beginInsertRows(QModelIndex(), position, position)
                 self._rows.insert(position, row)

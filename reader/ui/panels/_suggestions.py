@@ -4,8 +4,9 @@
   a percent spin box (default: the settings' threshold), "N suggestions at or above it in
   <document>" for the focused pane, and an Accept button. Accepting calls the core's
   ``accept_suggestions_above(session, pane, threshold / 100)`` (one undo step) and reports
-  how many were tagged. Signals: ``jumpRequested(int, int)`` (unused here; the common panel
-  interface), ``accepted(int pane, int count)``, ``message(str)`` for the status bar.
+  how many were tagged; below, ``table`` lists the document's open suggestions, surest
+  first (bold: at or above the threshold). Signals: ``jumpRequested(int, int)`` when a row
+  is clicked, ``accepted(int pane, int count)``, ``message(str)`` for the status bar.
 - ``count_above(pane, fraction)``: untagged statements whose suggestion reaches ``fraction``.
 - ``accept_above(bridge, percent) -> (count, message)``: do it on the focused pane.
 - ``make_accept_action(bridge, parent, report)``: a QAction "Accept Suggestions Above
@@ -16,20 +17,35 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QSpinBox, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
-from reader.ui.labels import icon
+from reader.ui.labels import icon, kind_icon, kind_label, short_text
+
+#: The list shows at most this many suggestions (the surest).
+MAX_LISTED = 300
 
 
 def count_above(session: Any, pane_index: int, fraction: float) -> int:
     """How many untagged statements of a pane have a suggestion at least ``fraction`` sure."""
+    return sum(1 for _i, _kind, sure in open_suggestions(session, pane_index)
+               if sure >= fraction)
+
+
+def open_suggestions(session: Any, pane_index: int) -> list[tuple[int, str, float]]:
+    """(statement, kind, confidence) of every statement of a pane that has a suggestion and
+    no tag of a built-in kind, the surest first."""
     pane = session.panes[pane_index]
-    shown = session.tags_for(pane_index)
-    return sum(1 for i, item in enumerate((pane.suggestions or ())[:len(pane.statements)])
-               if item is not None and getattr(item, "kind", None) is not None
-               and float(getattr(item, "confidence", 0.0)) >= fraction and i not in shown)
+    found = []
+    for i, item in enumerate((pane.suggestions or ())[:len(pane.statements)]):
+        kind = getattr(item, "kind", None) if item is not None else None
+        if kind is not None and pane.tags.builtin_tag(i) is None:
+            found.append((i, kind, float(getattr(item, "confidence", 0.0) or 0.0)))
+    found.sort(key=lambda f: (-f[2], f[0]))
+    return found
 
 
 def accept_above(bridge: Any, percent: int) -> tuple[int, str]:
@@ -90,6 +106,20 @@ class SuggestionsPanel(QWidget):
         self.preview_label.setAccessibleName("Suggestions that would be accepted")
         self.preview_label.setWordWrap(True)
         layout.addWidget(self.preview_label)
+        # Every open suggestion of the document, surest first: a click goes there, where
+        # Space accepts it (those at or above the threshold are in bold).
+        self.table = QTableWidget(0, 3, self)
+        self.table.setAccessibleName("Suggested tags")
+        self.table.setHorizontalHeaderLabels(("Kind", "Sure", "Statement"))
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.cellClicked.connect(self._jump)
+        self.table.cellActivated.connect(self._jump)
+        layout.addWidget(self.table, 1)
         self.threshold_spin.valueChanged.connect(lambda _v: self.refresh())
         bridge.suggestionsChanged.connect(lambda _p: self.refresh())
         bridge.focusChanged.connect(lambda _p: self.refresh())
@@ -113,6 +143,34 @@ class SuggestionsPanel(QWidget):
                     f"{self.threshold_spin.value()}%.")
         self.preview_label.setText(text)
         self.accept_button.setEnabled(count > 0)
+        self._fill_table()
+
+    def _fill_table(self) -> None:
+        session = self._bridge.session
+        found = (open_suggestions(session, session.focused)[:MAX_LISTED]
+                 if session is not None and session.panes else [])
+        threshold = self.threshold_spin.value() / 100
+        pane = session.panes[session.focused] if found else None
+        self.table.setRowCount(len(found))
+        for row, (statement, kind, sure) in enumerate(found):
+            cells = (kind_label(kind), f"{sure:.0%}",
+                     short_text(pane.statements[statement].text))  # type: ignore[union-attr]
+            for column, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, statement)
+                if sure >= threshold:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                if column == 0:
+                    item.setIcon(kind_icon(kind))
+                self.table.setItem(row, column, item)
+
+    def _jump(self, row: int, _column: int) -> None:
+        session = self._bridge.session
+        item = self.table.item(row, 0)
+        if session is not None and session.panes and item is not None:
+            self.jumpRequested.emit(session.focused, int(item.data(Qt.ItemDataRole.UserRole)))
 
     def accept_now(self) -> int:
         """Accept the suggestions above the threshold in the focused pane; returns how many."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel
 
-from reader.ui.models import AuthorRole, DocumentRole, KindRole, SearchRole
+from reader.ui.models import AuthorRole, DocumentRole, KindRole, KindsRole, SearchRole
 
 
 class TagFilterProxy(QSortFilterProxyModel):
@@ -54,7 +54,11 @@ class TagFilterProxy(QSortFilterProxyModel):
         """True when the row passes the kind, document, author and text filters."""
         model = self.sourceModel()
         index = model.index(source_row, 0, source_parent)
-        if self._kind and model.data(index, KindRole) != self._kind:
+        if self._kind == "note":  # "Notes": every statement with a note, of any kind
+            if not model.data(model.index(source_row, 3, source_parent)):
+                return False
+        elif self._kind and self._kind not in (model.data(index, KindsRole)
+                                               or (model.data(index, KindRole),)):
             return False
         if self._document and model.data(index, DocumentRole) != self._document:
             return False

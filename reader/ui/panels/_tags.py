@@ -67,7 +67,7 @@ class TagsPanel(QWidget):
         # to contents would measure a thousand rows on every insert, too slow per key press).
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in ((0, 8 * em), (1, 9 * em), (3, 6 * em), (4, 6 * em)):
+        for column, width in ((0, 13 * em), (1, 7 * em), (3, 6 * em), (4, 6 * em)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -94,6 +94,7 @@ class TagsPanel(QWidget):
         self.kind_combo.addItem(icon("fa6s.filter"), ANY, None)
         for kind, label in KIND_LABELS:
             self.kind_combo.addItem(kind_icon(kind), label, kind)
+        self.kind_combo.addItem(icon("mdi6.note-edit-outline"), "Notes", "note")
         self.kind_combo.currentIndexChanged.connect(
             lambda _i: self.proxy.set_kind(self.kind_combo.currentData()))
         self.document_combo = QComboBox(self)
@@ -136,9 +137,25 @@ class TagsPanel(QWidget):
     def refresh_summary(self) -> None:
         """Update the counts and the document and author choices now."""
         self._summary_timer.stop()
+        self._add_own_kinds()
         _refill(self.document_combo, self.model.documents())
         _refill(self.author_combo, self.model.authors())
         self.counts_label.setText(counts_html(self.model.counts()))
+
+    def _add_own_kinds(self) -> None:
+        """Offer the library's own kinds (from the codebook and the rows) in the kind filter."""
+        store = getattr(self._bridge.session, "store", None)
+        names: list[str] = []
+        try:
+            names = [k.name for k in store.kinds.all() if not k.builtin] if store else []
+        except Exception:  # an unreadable library: the kinds on the rows still show
+            pass
+        names += [k for row in self.model.rows() for k in row.kinds]
+        known = {self.kind_combo.itemData(i) for i in range(self.kind_combo.count())}
+        for name in dict.fromkeys(names):
+            if name not in known:
+                self.kind_combo.addItem(self.model._icons.kind(name), name, name)
+                known.add(name)
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QEvent, QRectF, Qt, Signal
-from PySide6.QtGui import (QColor, QFontMetricsF, QKeyEvent, QMouseEvent, QPainter,
-                           QPainterPath, QPaintEvent, QPen, QResizeEvent, QTextBlock,
-                           QTextOption, QWheelEvent)
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import (QColor, QContextMenuEvent, QFontMetricsF, QKeyEvent, QMouseEvent,
+                           QPainter, QPainterPath, QPaintEvent, QPen, QResizeEvent, QTextBlock,
+                           QTextCursor, QTextOption, QWheelEvent)
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from reader.core.text import OffsetMap, TextPositions
@@ -43,12 +43,18 @@ class PaneMarks:
     #: While comparing coders: statement -> each coder's value where they differ
     #: (a kind, "none", or "" for a coder who did not code the document)
     compare: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    labels: dict[int, list[Any]] = field(default_factory=dict)  # statement -> own-kind tags
+    parts: dict[int, list[Any]] = field(default_factory=dict)   # statement -> tags of parts
+    notes: dict[int, list[str]] = field(default_factory=dict)   # statement -> note texts
+    span: tuple[int, int] | None = None     # a selected part of the current statement
 
 
 class DocumentView(ViewGeometry, QPlainTextEdit):
     """Read-only text of one document with statement marks; see module docstring."""
 
     statementClicked = Signal(int)
+    textSelected = Signal(int, int)             # core start, end of a mouse selection
+    contextRequested = Signal(int, QPoint)      # statement, global position
     viewportMoved = Signal()
     zoomRequested = Signal(int)     # +1 / -1 steps (Ctrl+wheel)
     focusEntered = Signal()
@@ -66,8 +72,10 @@ class DocumentView(ViewGeometry, QPlainTextEdit):
         self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
         self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
         self.marks = PaneMarks()
+        self.kinds: tuple[Any, ...] = ()    # the library's codebook (colours, shapes)
         self.colors = ViewColors.from_palette(self.palette())
         self.offsets = OffsetMap("")
+        self._text = ""
         self.starts: list[int] = []     # Qt position of each statement's start
         self.ends: list[int] = []
         self.statements: Sequence[Any] = ()
@@ -91,6 +99,7 @@ class DocumentView(ViewGeometry, QPlainTextEdit):
         already, or None)."""
         positions = positions or TextPositions.of(text, statements)
         self.offsets = positions.offsets
+        self._text = text
         self.statements = statements
         self.starts = positions.starts
         self.ends = positions.ends
@@ -109,6 +118,30 @@ class DocumentView(ViewGeometry, QPlainTextEdit):
         self.colors = colors
         self.viewport().update()
         self.margin.update()
+
+    def document_text(self) -> str:
+        """The document's text as the core sees it (for tooltips of tagged parts)."""
+        return self._text
+
+    def set_kinds(self, kinds: Sequence[Any]) -> None:
+        """Use the library's codebook for the colours and shapes of its own kinds."""
+        self.kinds = tuple(kinds)
+        self.set_colors(ViewColors.from_palette(self.palette(), self.kinds))
+
+    def show_span(self, span: tuple[int, int] | None) -> None:
+        """Select a part of the text (core offsets) as the text selection, or clear the
+        selection: what is selected is always what a kind key would tag."""
+        cursor = self.textCursor()
+        if span is None:
+            if cursor.hasSelection():
+                cursor.clearSelection()
+                self.setTextCursor(cursor)
+            return
+        start, end = self.offsets.span_to_qt(*span)
+        if (cursor.selectionStart(), cursor.selectionEnd()) != (start, end):
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(cursor)
 
     def refresh(self) -> None:
         """Repaint after ``marks`` changed."""
@@ -162,15 +195,17 @@ class DocumentView(ViewGeometry, QPlainTextEdit):
             self._update_margins()
             self._moved()
         elif event.type() == QEvent.Type.PaletteChange:
-            self.set_colors(ViewColors.from_palette(self.palette()))
+            self.set_colors(ViewColors.from_palette(self.palette(), self.kinds))
 
     def _update_margins(self) -> None:
         metrics = QFontMetricsF(self.font())
         mark_width = int(metrics.height() * 1.9)
         char = metrics.horizontalAdvance("abcdefghijklmnopqrstuvwxyz ") / 27
         measure = int(char * MEASURE_CHARS)
-        spare = max(0, self.width() - mark_width - measure - 24)
-        left = mark_width + spare // 2
+        # room left of the mark for a note's pencil and the labels of the library's kinds
+        extra = int(metrics.height() * 1.9)
+        spare = max(0, self.width() - mark_width - extra - measure - 24)
+        left = mark_width + extra + spare // 2
         self.setViewportMargins(left, 0, spare - spare // 2, 0)
         rect = self.contentsRect()
         self.margin.setGeometry(rect.left(), rect.top(), left, rect.height())
@@ -185,6 +220,23 @@ class DocumentView(ViewGeometry, QPlainTextEdit):
             index = self.statement_at_point(event.position().toPoint())
             if index >= 0:
                 self.statementClicked.emit(index)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+        """A drag over text selects it: a part of a statement, or whole statements."""
+        super().mouseReleaseEvent(event)
+        cursor = self.textCursor()
+        if event.button() == Qt.MouseButton.LeftButton and cursor.hasSelection():
+            self.textSelected.emit(self.offsets.to_core(cursor.selectionStart()),
+                                   self.offsets.to_core(cursor.selectionEnd()))
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt API
+        """Right-click on a statement: the window offers what can be done with it."""
+        index = self.statement_at_point(event.pos()) if self.starts else -1
+        if index < 0:
+            super().contextMenuEvent(event)
+            return
+        self.contextRequested.emit(index, event.globalPos())
+        event.accept()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt API
         """Ctrl+wheel zooms every pane together (the window decides)."""

@@ -1,8 +1,9 @@
-"""The left margin of a DocumentView: a shape per tag (● opinion, ■ claim, ❝ quotation),
-hollow shapes for suggestions, a pencil for notes and a bar beside the current statement.
-While coders are compared, a statement where they differ shows a split mark: each coder's
-shape side by side in their order ("–" for a statement the coder left untagged) beside a
-dashed bar."""
+"""The left margin of a DocumentView: a shape per tag (● opinion, ■ claim, ❝ quotation, the
+library's own kinds as smaller shapes beside it), hollow shapes for suggestions and for
+statements of which only a part is tagged, a pencil for notes and a bar beside the current
+statement. While coders are compared, a statement where they differ shows a split mark: each
+coder's shape side by side in their order ("–" for a statement the coder left untagged)
+beside a dashed bar."""
 
 from __future__ import annotations
 
@@ -61,18 +62,32 @@ class MarkMargin(QWidget):
             if values:
                 self._paint_split(painter, values, top, bottom, center.y(), size)
                 continue
+            left = column + self.mark_width * 0.1  # labels, then the note, leftwards
+            small = size * 0.75
+            for label in marks.labels.get(index, ()):
+                if label.kind in colors.kind and left - small * 1.4 > 0:
+                    left -= small * 1.4
+                    paint_mark(painter, colors.shape(label.kind),
+                               QPointF(left + small * 0.7, center.y()), small,
+                               colors.kind[label.kind])
+            if marks.notes.get(index):
+                painter.setPen(colors.margin_text)
+                width = self.mark_width * 0.6
+                left = max(0.0, left - width)
+                painter.drawText(QRectF(left, rects[0].top(), width, rects[0].height()),
+                                 Qt.AlignmentFlag.AlignCenter, "✎")
             tag = marks.tags.get(index)
             if tag is not None and tag.kind in colors.kind:
-                paint_mark(painter, tag.kind, center, size, colors.kind[tag.kind])
-                if getattr(tag, "note", ""):
-                    painter.setPen(colors.margin_text)
-                    note_box = QRectF(column - self.mark_width * 0.9, rects[0].top(),
-                                      self.mark_width * 0.9, rects[0].height())
-                    painter.drawText(note_box, Qt.AlignmentFlag.AlignCenter, "✎")
+                paint_mark(painter, colors.shape(tag.kind), center, size, colors.kind[tag.kind])
                 continue
             kind = suggestion_kind(view, index)
             if kind is not None and kind in colors.kind:
                 paint_mark(painter, kind, center, size, colors.kind[kind], hollow=True)
+            elif marks.parts.get(index):  # only a part is tagged: its kind, small and hollow
+                part = marks.parts[index][0]
+                if part.kind in colors.kind:
+                    paint_mark(painter, colors.shape(part.kind), center, small,
+                               colors.kind[part.kind], hollow=True)
 
     def _paint_split(self, painter: QPainter, values: tuple[str, ...], top: float,
                      bottom: float, y: float, size: float) -> None:

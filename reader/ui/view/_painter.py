@@ -52,6 +52,27 @@ def paint_underlays(view: "DocumentView", painter: QPainter) -> None:
         for color in fills:
             for rect in rects:
                 painter.fillRect(rect, color)
+        for tag in marks.parts.get(index, ()):
+            if tag.kind in colors.tint:
+                for rect in _part_rects(view, tag):
+                    painter.fillRect(rect, colors.tint[tag.kind])
+
+
+def _part_rects(view: "DocumentView", tag: object) -> list[QRectF]:
+    start, end = view.offsets.span_to_qt(tag.start, tag.end)  # type: ignore[attr-defined]
+    return view.span_rects(start, end)
+
+
+def paint_parts(view: "DocumentView", painter: QPainter) -> None:
+    """Tags of parts of statements: a solid underline in the kind's colour under exactly
+    the tagged words (whole statements are tinted, never underlined)."""
+    marks, colors = view.marks, view.colors
+    for index in view.visible_statements():
+        for tag in marks.parts.get(index, ()):
+            color = colors.kind.get(tag.kind, colors.margin_text)
+            for rect in _part_rects(view, tag):
+                painter.fillRect(QRectF(rect.left(), rect.bottom() - 2.5, rect.width(), 2.5),
+                                 color)
 
 
 def paint_overlays(view: "DocumentView", painter: QPainter) -> None:
@@ -79,6 +100,7 @@ def paint_overlays(view: "DocumentView", painter: QPainter) -> None:
             width = 2.0 if marks.focused else 1.0
             painter.setPen(view.pen(view.edge_color(), width))
             painter.drawPath(view.outline_path(rects))
+    paint_parts(view, painter)
     for rect, op in _diff_rects(view):
         # differences are underlined, never filled: fills mean tags
         color = _diff_color(view, op)

@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from reader.ui.view._document_view import DocumentView
+from reader.ui.view._elided import ElidedLabel
 from reader.ui.icons import set_icon
 from reader.ui.view._overview import OverviewStrip
 from reader.core.text import count_words
@@ -37,14 +37,16 @@ class PaneWidget(QFrame):
         head = QHBoxLayout(self.header)
         head.setContentsMargins(8, 4, 4, 4)
         head.setSpacing(4)
-        self.title_label = QLabel(title, self.header)
+        # Both shorten with "…" when the pane narrows (a side panel opens); the title first
+        # keeps the larger share.
+        self.title_label = ElidedLabel(title, self.header)
         self.title_label.setObjectName("paneHeader")
-        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title_label.setToolTip(title)
-        self.stats_label = QLabel("", self.header)
+        self.stats_label = ElidedLabel("", self.header)
         self.stats_label.setObjectName("paneStats")
-        head.addWidget(self.title_label, 1)
-        head.addWidget(self.stats_label)
+        self.stats_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        head.addWidget(self.title_label, 3)
+        head.addWidget(self.stats_label, 2)
         self.left_button = self._tool("mdi6.arrow-left", "Move pane left (Ctrl+Shift+Left)",
                                       lambda: self.moveRequested.emit(-1))
         self.right_button = self._tool("mdi6.arrow-right", "Move pane right (Ctrl+Shift+Right)",

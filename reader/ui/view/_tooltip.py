@@ -16,15 +16,24 @@ def statement_tooltip(view: "DocumentView", index: int) -> str:
     marks = view.marks
     parts: list[str] = []
     tag = marks.tags.get(index)
+    labels = marks.labels.get(index, [])
     if tag is not None:
         label = f"{KIND_GLYPHS.get(tag.kind, '')} {KIND_LABELS.get(tag.kind, tag.kind)}"
         line = f"<b>{escape(label)}</b>"
+        if labels:
+            line += " + " + ", ".join(f"<b>{escape(t.kind)}</b>" for t in labels)
         if getattr(tag, "author", ""):
             line += f" <span>by {escape(tag.author)}</span>"
         parts.append(line)
-        if getattr(tag, "note", ""):
-            parts.append(f"<i>Note:</i> {escape(tag.note)}")
-        parts.append("<small>Press N to edit the note, Backspace to remove the tag</small>")
+    for part in marks.parts.get(index, []):
+        text = view.document_text()[part.start:part.end] if view.document_text() else ""
+        parts.append(f"<b>{escape(KIND_LABELS.get(part.kind, part.kind))}</b> of a part: "
+                     f"“{escape(text[:80])}”")
+    for note in marks.notes.get(index, []):
+        parts.append(f"<i>Note:</i> {escape(note)}")
+    if tag is not None or marks.notes.get(index) or marks.parts.get(index):
+        parts.append("<small>Press N to edit the note, Backspace to remove the tag; "
+                     "right-click for more</small>")
     else:
         suggestions = marks.suggestions
         suggestion = suggestions[index] if suggestions and index < len(suggestions) else None

@@ -166,6 +166,11 @@ class DocumentsController:
         widget.view.setFont(font)
         widget.view.key_fallback = self._window.keys.fallback
         widget.view.statementClicked.connect(lambda s, w=widget: self._window._clicked(w, s))
+        widget.view.textSelected.connect(
+            lambda start, end, w=widget: self._window.kinds_ui.text_selected(w, start, end))
+        widget.view.contextRequested.connect(
+            lambda s, where, w=widget: self._window.kinds_ui.context_menu(w, s, where))
+        widget.view.set_kinds(self._window.kinds_ui.kinds)
         widget.view.zoomRequested.connect(lambda step: self._window.zoom(step))
         widget.closeRequested.connect(lambda w=widget: self.close_pane(self._window.panes.index(w)))
         widget.moveRequested.connect(lambda d, w=widget: self.move_pane(d, self._window.panes.index(w)))

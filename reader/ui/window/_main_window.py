@@ -21,6 +21,7 @@ from reader.ui.links import AlignmentController
 from reader.ui.jobs import SessionBridge
 from reader.ui.icons import apply_icons, icons_ready
 from reader.ui.window._keys import KeyBindings, key_hint_text
+from reader.ui.window._kinds import KindsController
 from reader.ui.links import LinkGutter
 from reader.ui.jobs import DocumentLoader
 from reader.ui.window._marks import MarksPresenter
@@ -75,6 +76,9 @@ class MainWindow(QMainWindow):
         from reader.ui.window._menus import build_menus
 
         self.menus = build_menus(self)
+        self.testing_menus = False  # tests build context menus without showing them
+        self.kinds_ui = KindsController(self)
+        self.kinds_ui.reload()
         self.progress = ProgressStatus(self.runner, self)
         self.statusBar().addPermanentWidget(self.progress)
         self.key_hints = QLabel(key_hint_text(self.keys), self)
@@ -83,6 +87,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.key_hints)
         self.author_status = AuthorStatus(self.session, self)
         self.statusBar().addPermanentWidget(self.author_status)
+        # A message takes the hints' place for its time (never drawn over them).
+        self.statusBar().messageChanged.connect(lambda text: self.key_hints.setVisible(not text))
         self._connect()
         self.set_point_size(self.state.point_size(), save=False)
         self._restore_geometry()
@@ -121,7 +127,7 @@ class MainWindow(QMainWindow):
         bridge.panesChanged.connect(self.documents.panes_changed)
         bridge.currentChanged.connect(self.presenter.current_changed)
         bridge.focusChanged.connect(self.presenter.focus_changed)
-        bridge.tagsChanged.connect(self.presenter.tags_changed)
+        bridge.tagsChangedAt.connect(self.presenter.tags_changed)
         bridge.tagsChanged.connect(lambda _pane: self.author_status.refresh())
         bridge.linksChanged.connect(self.aligner.refresh)
         bridge.alignmentChanged.connect(self.presenter.alignment_changed)
@@ -239,7 +245,6 @@ class MainWindow(QMainWindow):
         pane = self.session.panes[self.session.focused]
         if pane.current < 0:
             return
-        tag = self.session.tags_for(self.session.focused).get(pane.current)
         widget.view.reveal_statement(pane.current)
         rects = widget.view.statement_rects(pane.current)
         view = widget.view
@@ -251,7 +256,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import QRect
 
         editor.open_at(QRect(viewport.left() + 4, max(viewport.top(), y),
-                             viewport.width() - 8, height), tag.note if tag is not None else "")
+                             viewport.width() - 8, height), self.kinds_ui.note_text())
 
     def _note_saved(self, widget: PaneWidget, text: str) -> None:
         from reader.core.session import set_note

@@ -99,6 +99,8 @@ def _install_docks(window: "MainWindow", menus: "WindowMenus") -> None:
             lambda visible, d=dock, c=panel_class: _fill_dock(window, d, c, visible))
         window.addDockWidget(area, dock)
         toggle = dock.toggleViewAction()
+        # a panel asked for comes to the front, not as a hidden tab behind another one
+        toggle.triggered.connect(lambda checked, d=dock: d.raise_() if checked else None)
         toggle.setShortcut(QKeySequence(shortcut))
         toggle.setToolTip(f"Show or hide the {title} panel ({shortcut_text(shortcut)})")
         window.addAction(toggle)
@@ -194,7 +196,7 @@ def open_settings(window: "MainWindow") -> None:
     from reader.ui.window._setup import reader_settings
 
     window.settings_values = reader_settings()
-    window.keys.apply(window.settings_values.keymap)
+    window.kinds_ui.reload()  # the keymap with the keys of the library's own kinds
     from reader.ui.window._keys import key_hint_text
 
     window.key_hints.setText(key_hint_text(window.keys))

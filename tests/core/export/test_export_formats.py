@@ -213,4 +213,4 @@ def test_records_match_the_documented_json_schema(library):
     for record in records:
         check(record, schema, schema)
     with pytest.raises(AssertionError):
-        check({**records[0], "kind": "rumour"}, schema, schema)
+        check({**records[0], "kind": " rumour"}, schema, schema)  # not a kind's name

@@ -186,7 +186,7 @@ def annotation(**changes) -> dict:
      "line 5 column"),
     (as_export(GOOD, version=2), "version: 2 is newer"),
     (json.dumps({"schema": "somebody-else", "version": 1, "records": []}), "schema"),
-    (as_export(GOOD, {**GOOD, "kind": "rumour"}), "records[1].kind"),
+    (as_export(GOOD, {**GOOD, "kind": "  "}), "records[1].kind"),
     (as_export({**GOOD, "start": 5, "end": 2}), "records[0].end"),
     (as_export({**GOOD, "start": -1}), "records[0].start"),
     (as_export({**GOOD, "start": "0"}), "records[0].start"),
@@ -197,7 +197,7 @@ def annotation(**changes) -> dict:
     (as_export({**GOOD, "orphaned": "no"}), "records[0].orphaned"),
     (json.dumps(GOOD) + "\n" + json.dumps(GOOD) + "\n{broken\n", "line 3: not valid JSON"),
     (json.dumps(GOOD) + "\n" + json.dumps({**GOOD, "kind": None}) + "\n", "line 2: kind"),
-    (json.dumps([annotation(body=[{"purpose": "commenting", "value": "hi"}])]), "[0].body"),
+    (json.dumps([annotation(body=[{"purpose": "describing", "value": ""}])]), "[0].body"),
     (json.dumps({"type": "AnnotationPage", "items": [annotation(), annotation(
         target={"source": "urn:sha256:" + "a" * 64})]}), "items[1].target.selector"),
     (json.dumps(annotation(target={"selector": {"type": "TextQuoteSelector", "exact": "x"}})),

@@ -166,7 +166,6 @@ def test_a_new_action_after_undo_drops_the_redo_stack(setup) -> None:
                                             ("", "")])
 def test_notes_are_set_removed_and_undone(setup, text, expected) -> None:
     session, _, _, db = setup
-    assert s.set_note(session, "no tag yet") is False
     s.tag_claim(session)
     s.previous_statement(session)
     s.set_note(session, "first")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import csv
 import json
 
@@ -72,6 +74,10 @@ def test_export_needs_a_destination_and_follows_format_suffix(qtbot, store, tmp_
     dialog = ExportDialog(store, documents=["docs/a.txt"])  # relative, as a pane may hold it
     qtbot.addWidget(dialog)
     assert "3 tags" in _count(dialog)  # the open document is pre-checked
+    default = Path(dialog.form.path_edit.text())  # a destination is offered at once
+    assert default.parent == Path.home() and default.name.startswith("source-reader-tags-")
+    assert default.suffix == ".csv" and dialog.form.ok_button.isEnabled()
+    dialog.form.path_edit.clear()
     assert not dialog.form.ok_button.isEnabled()
     dialog.form.set_path(str(tmp_path / "report"))
     assert dialog.form.path_edit.text().endswith("report.csv")
