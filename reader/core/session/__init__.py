@@ -6,7 +6,8 @@ from reader.core.session._actions import (
     ACTIONS, accept_suggestion, accept_suggestions_above, clear_tag, current_tag, extend_down,
     extend_part_left, extend_part_right, extend_up, first_statement, kind_action,
     kind_of_action, last_statement, next_pane, next_statement, next_untagged, note_target,
-    previous_pane, previous_statement, previous_untagged, redo, remove_tag, run_action,
+    previous_pane, previous_statement, previous_untagged, redo, remove_tag, rename_kinds,
+    run_action,
     select_text, set_current, set_note, tag_claim, tag_opinion, tag_quotation, tag_selection,
     undo)
 from reader.core.session._compare import (
@@ -34,7 +35,8 @@ __all__ = [
     "load_stored_document", "next_disagreement", "next_pane", "next_statement", "next_untagged",
     "normalize_key", "note_target", "pane_comparison", "pane_disagreements",
     "previous_disagreement", "previous_pane", "previous_statement", "previous_untagged",
-    "reattach_orphan", "redo", "remember_clipboard_document", "remove_tag", "run_action",
+    "reattach_orphan", "redo", "remember_clipboard_document", "remove_tag", "rename_kinds",
+    "run_action",
     "select_text", "session_agreement", "session_coders", "set_comparing",
     "set_current", "set_note", "tag_claim", "tag_opinion",
     "tag_quotation", "tag_selection", "undo", "unlink_current",

@@ -18,8 +18,8 @@ from reader.core.session._compare import (adopt_first, adopt_second, adopt_third
 from reader.core.session._link_actions import delete_orphan, link_current, reattach_orphan, unlink_current
 from reader.core.session._spans import extend_part_left, extend_part_right, select_text
 from reader.core.session._tagging import (clear_tag, current_tag, kind_action, kind_of_action,
-                                          note_target, remove_tag, set_note, tag_claim,
-                                          tag_opinion, tag_quotation, tag_selection)
+                                          note_target, remove_tag, rename_kinds, set_note,
+                                          tag_claim, tag_opinion, tag_quotation, tag_selection)
 from reader.core.store import Tag, now_iso
 from reader.core.session._undo import Edit, TagChange
 
@@ -225,7 +225,7 @@ def run_action(session: ReadingSession, name: str) -> bool:
 
 __all__ = [
     "ACTIONS", "accept_suggestion", "extend_part_left", "extend_part_right", "kind_action",
-    "kind_of_action", "note_target", "remove_tag", "run_action", "select_text",
+    "kind_of_action", "note_target", "remove_tag", "rename_kinds", "run_action", "select_text",
     "accept_suggestions_above", "clear_tag", "current_tag",
     "delete_orphan", "extend_down", "extend_up", "first_statement", "last_statement",
     "link_current", "next_pane", "next_statement", "next_untagged", "previous_pane",

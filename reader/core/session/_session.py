@@ -9,7 +9,6 @@ and it is written on the next action or ``flush_pending()`` (see ``store_writer`
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Callable, Sequence
 
 from reader.core.text import Document
@@ -181,27 +180,6 @@ class ReadingSession:
                     self.emit(TagsChanged(index, tuple(sorted(changed))))
         except StoreError as exc:
             self._problem(exc)
-
-    def rename_kinds(self, renamed: dict[str, str]) -> None:
-        """Kinds were renamed in the store (their tags followed there): rename them in the
-        panes, the orphans and the undo history too, so undo writes the new names."""
-        if not renamed:
-            return
-
-        def fix(tag: Tag | None) -> Tag | None:
-            if tag is None or tag.kind not in renamed:
-                return tag
-            return replace(tag, kind=renamed[tag.kind])
-
-        for index, pane in enumerate(self.panes):
-            stale = [t for t in pane.tags if t.kind in renamed]
-            for tag in stale:
-                pane.tags.add(fix(tag))  # type: ignore[arg-type]
-            if stale:
-                self.emit(TagsChanged(index, tuple(sorted({pane.tags.where(t.id)
-                                                          for t in stale} - {None}))))
-        self.memory.orphans = {k: fix(t) for k, t in self.memory.orphans.items()}  # type: ignore[misc]
-        self.history.map_tags(fix)
 
     def close_pane(self, index: int) -> None:
         """Close a pane (its tags stay in the store and in the undo history)."""

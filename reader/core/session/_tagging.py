@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from reader.core.store import BUILTIN_KINDS, NOTE_KIND, Tag, now_iso
+from reader.core.session._events import TagsChanged
 from reader.core.session._undo import Edit, TagChange
 
 if TYPE_CHECKING:
@@ -228,3 +229,25 @@ def tag_claim(session: ReadingSession) -> None:
 def tag_quotation(session: ReadingSession) -> None:
     """Tag as quotation (again: remove)."""
     tag_selection(session, "quotation")
+
+
+def rename_kinds(session: ReadingSession, renamed: dict[str, str]) -> None:
+    """Kinds were renamed in the store (their tags followed there): rename them in the
+    panes, the orphans and the undo history too, so undo writes the new names."""
+    if not renamed:
+        return
+
+    def fix(tag: Tag | None) -> Tag | None:
+        if tag is None or tag.kind not in renamed:
+            return tag
+        return replace(tag, kind=renamed[tag.kind])
+
+    for index, pane in enumerate(session.panes):
+        stale = [t for t in pane.tags if t.kind in renamed]
+        for tag in stale:
+            pane.tags.add(fix(tag))  # type: ignore[arg-type]
+        if stale:
+            session.emit(TagsChanged(index, tuple(sorted({pane.tags.where(t.id)
+                                                          for t in stale} - {None}))))
+    session.memory.orphans = {k: fix(t) for k, t in session.memory.orphans.items()}  # type: ignore[misc]
+    session.history.map_tags(fix)

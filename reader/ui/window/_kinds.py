@@ -11,7 +11,8 @@ from PySide6.QtGui import QAction, QColor, QGuiApplication
 from PySide6.QtWidgets import QMenu
 
 from reader.core.session import (kind_action, link_current, normalize_key, note_target,
-                                 remove_tag, select_text, set_current, tag_selection)
+                                 remove_tag, rename_kinds, select_text, set_current,
+                                 tag_selection)
 from reader.core.store import BUILTIN_CODEBOOK, BUILTIN_KINDS, NOTE_KIND, Kind
 from reader.ui.dialogs import KindsDialog
 from reader.ui.tag_style import KIND_LABELS, ViewColors, shape_icon
@@ -96,7 +97,7 @@ class KindsController(QObject):
         renamed = KindsDialog.ask(self.window, store, taken)
         if renamed is None:
             return False
-        self.window.session.rename_kinds(renamed)
+        rename_kinds(self.window.session, renamed)
         self.reload()
         self.window.presenter.panes_changed()
         return True
