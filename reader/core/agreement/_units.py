@@ -3,9 +3,11 @@
 The unit is a statement. A tag belongs to the statement it overlaps most (as in the
 reading panes). For each coder, every statement of a document that coder tagged at least
 once has a code; an untagged one has the value "none". Built-in kinds are exclusive per
-statement and coder (the most recently changed tag wins, as the panes show it; on a tie
-the later in the input, which for the store's order is the newer row) and are
-the statement's value; other kinds stack as labels beside it.
+statement and coder and are the statement's value: a tag of the whole statement wins over a
+tag of a part of it (a quoted phrase inside a claim leaves the statement a claim), then the
+most recently changed (as the panes show it; on a tie the later in the input, which for the
+store's order is the newer row). Other kinds stack as labels beside it; a bare note
+(kind "note") is no code at all.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from typing import Collection, Iterable, Iterator, NamedTuple, Protocol, Sequenc
 NONE = "none"
 #: The author under which adopted (adjudicated) tags are stored; not a coder by default.
 AGREED = "agreed"
+#: The kind of a note on a passage with no other tag: a remark, not a code.
+NOTE = "note"
 BUILTIN_KINDS: tuple[str, ...] = ("opinion", "claim", "quotation")
 
 
@@ -119,26 +123,29 @@ def _columns(spans: Sequence[tuple[int, int]], tags: Iterable[CodedTag],
     starts = [s for s, _ in spans]
     ends = [e for _, e in spans]
     exact = {span: i for i, span in enumerate(spans)}  # most tags span one whole statement
-    best: dict[str, dict[int, tuple[str, str]]] = {}
+    best: dict[str, dict[int, tuple[bool, str, str]]] = {}
     labels: dict[str, dict[int, set[str]]] = {}
     for start, end, kind, author, updated, orphaned in tags:
-        if orphaned or (author == AGREED if keep is None else author not in keep):
+        if orphaned or kind == NOTE or (author == AGREED if keep is None
+                                        else author not in keep):
             continue
         index = exact.get((start, end))
+        whole = index is not None
         if index is None:
             index = statement_of(starts, ends, start, end)
+            whole = start <= starts[index] and end >= ends[index]
         mine = best.setdefault(author, {})
         if kind in builtin:
             held = mine.get(index)
-            if held is None or updated >= held[0]:  # ties: the later in the input
-                mine[index] = (updated, kind)
+            if held is None or (whole, updated) >= held[:2]:  # ties: the later in the input
+                mine[index] = (whole, updated, kind)
         else:
             labels.setdefault(author, {}).setdefault(index, set()).add(kind)
     columns: dict[str, list] = {}
     interned: dict[str, Code] = {}  # one Code per kind: rows then compare by identity first
     for author, mine in best.items():
         column = [UNCODED] * len(spans)
-        for index, (_, kind) in mine.items():
+        for index, (_, _, kind) in mine.items():
             code = interned.get(kind)
             if code is None:
                 code = interned[kind] = Code(kind)

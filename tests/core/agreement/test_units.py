@@ -72,3 +72,18 @@ def test_orphans_and_agreed_tags_are_not_coded_by_default() -> None:
     coding = code_documents([(SPANS, tags)])
     assert coding.authors == ("bob",)
     assert code_documents([(SPANS, tags)], authors=["ann", AGREED]).authors == ("ann", AGREED)
+
+
+def test_a_whole_statement_tag_outweighs_a_tagged_part_and_notes_are_no_code() -> None:
+    tags = [T(0, 10, "claim", "ann", "2024-01-01T00:00:00.000Z"),
+            T(2, 6, "quotation", "ann", "2024-02-01T00:00:00.000Z"),  # newer, but a part
+            T(11, 20, "note", "ann"),                                  # a bare note
+            T(21, 30, "claim", "bob"),
+            T(23, 27, "quotation", "bob"),                            # only a part: counts
+            T(31, 40, "note", "bob")]
+    coding = code_documents([(SPANS, tags)])
+    assert _values(coding, "ann") == ["claim", NONE, NONE, NONE]
+    assert _values(coding, "bob") == [NONE, NONE, "claim", NONE]
+    only_part = code_documents([(SPANS, [T(23, 27, "quotation", "cy")])])
+    assert _values(only_part, "cy") == [NONE, NONE, "quotation", NONE]
+    assert all(not code.labels for row in coding.rows[0] for code in row if code)
