@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from reader.commands.common import document_json, write_json
 
 
@@ -10,15 +12,21 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser("segment", help="split a document into statements")
     parser.add_argument("file", metavar="FILE")
     parser.add_argument("--json", action="store_true", help="print JSON (the default)")
+    parser.add_argument("--whole-page", action="store_true",
+                        help="for a saved web page: all of its text, not just the article")
     parser.set_defaults(command="segment")
 
 
 def run(args) -> int:
-    """Print the statements of FILE as JSON."""
-    from reader.core.loaders import load_document
+    """Print the statements of FILE as JSON; a note on stderr when the reader should know
+    something about how the text was obtained (a web page's article looks too short)."""
+    from reader.core.loaders import open_document
     from reader.core.text import segment_document
 
-    document = load_document(args.file)
+    document = open_document(args.file, whole_page=getattr(args, "whole_page", False))
+    if document.notice:
+        hint = " (--whole-page reads all of it)" if document.source_format == "html" else ""
+        print(f"note: {args.file}: {document.notice}{hint}", file=sys.stderr)
     statements = segment_document(document)
     payload = {
         "document": document_json(document),

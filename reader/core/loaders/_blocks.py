@@ -44,7 +44,7 @@ def check_cancel(cancel: Cancel | None) -> None:
 
 
 def assemble(paragraphs: Iterable[str], title: str | None, path: Path, source_format: str,
-             ) -> Document:
+             notice: str = "") -> Document:
     """A Document whose text is the non-empty paragraphs separated by blank lines."""
     kept = [p for p in (clean_paragraph(p) for p in paragraphs) if p]
     size = sum(len(p) for p in kept)
@@ -53,7 +53,7 @@ def assemble(paragraphs: Iterable[str], title: str | None, path: Path, source_fo
                             f"(the limit is {MAX_TEXT_CHARS // 1_000_000} million)")
     title = clean_paragraph(title) if title else ""
     return document_from_text("\n\n".join(kept), title=title or None, path=path,
-                              source_format=source_format)
+                              source_format=source_format, notice=notice)
 
 
 class BlockBuilder:

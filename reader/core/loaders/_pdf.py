@@ -1,19 +1,24 @@
-"""PDF through pypdfium2 (PDFium, the engine of Chrome's viewer): text lines with positions
-per page, then ``pdf_layout`` rebuilds paragraphs and drops running headers and footers.
+"""PDF through pypdfium2 (PDFium, the engine of Chrome's viewer): positioned text lines per
+page (``_pdf_read``), then the page layout (``_pdf_layout``: running headers and footers,
+line-number margins, columns) and paragraphs rebuilt from it (``_pdf_paragraphs``).
 
-pypdfium2 was measured against pypdf and pdfminer.six (see bench/bench_loaders.py): it is the
-fastest by far and orders text well. It is imported only here, so a missing install becomes
-an UnsupportedFormatError that says what to install.
+pypdfium2 plus our layout was measured against pdfminer.six's layout analysis (bench and
+README): it keeps more paragraphs whole on our generated layouts and is about ten times
+faster. It is imported only here, so a missing install becomes an UnsupportedFormatError
+that says what to install.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from reader.core.text import Document, document_from_text
 from reader.core.errors import DocumentError, UnsupportedFormatError
 from reader.core.loaders._blocks import MAX_TEXT_CHARS, Cancel, Progress, check_cancel, guarded
-from reader.core.loaders._pdf_layout import PdfLine, build_text, drop_running_lines
+from reader.core.loaders._pdf_layout import PdfLine, drop_line_numbers, drop_running_lines
+from reader.core.loaders._pdf_paragraphs import build_text
+from reader.core.loaders._pdf_read import page_lines
+from reader.core.text import Document, document_from_text
 
 PDF_INSTALL_HINT = "pip install 'source-reader[pdf]'"
 #: More pages than this are refused rather than read for minutes.
@@ -45,9 +50,10 @@ def load_pdf(path: Path, data: bytes, *, progress: Progress | None = None,
         pdf.close()
     if not any(pages):
         raise DocumentError(f"{path.name}: the PDF has no text layer (scanned?); OCR it first")
+    pages = [drop_line_numbers(lines) for lines in pages]
     kept = drop_running_lines(pages)
     laid_out = build_text(kept if any(kept) else pages)
-    title = title or laid_out.first_heading
+    title = title or laid_out.first_heading or path.stem
     return document_from_text(laid_out.text, title=title, path=path, source_format="pdf",
                               page_starts=laid_out.page_starts)
 
@@ -61,7 +67,7 @@ def _read_pages(pdf, path: Path, progress: Progress | None, cancel: Cancel | Non
     chars = 0
     for index in range(count):
         check_cancel(cancel)
-        lines = _page_lines(pdf, index)
+        lines = page_lines(pdf, index)
         chars += sum(len(line.text) for line in lines)
         if chars > MAX_TEXT_CHARS:
             raise DocumentError(f"{path.name}: refused, more than "
@@ -72,51 +78,26 @@ def _read_pages(pdf, path: Path, progress: Progress | None, cancel: Cancel | Non
     return pages, _metadata_title(pdf)
 
 
-def _page_lines(pdf, index: int) -> list[PdfLine]:
-    """The page's text lines in PDFium's reading order, with loose character boxes."""
-    import pypdfium2.raw as raw
-
-    page = pdf[index]
-    textpage = page.get_textpage()
-    try:
-        height = page.get_height()
-        count = textpage.count_chars()
-        text = textpage.get_text_range() if count > 0 else ""
-        lines: list[PdfLine] = []
-        position = 0
-        for chunk in text.split("\r\n"):
-            stripped = chunk.strip()
-            if stripped:
-                first = position + len(chunk) - len(chunk.lstrip())
-                last = position + len(chunk.rstrip()) - 1
-                if last < count:  # PDFium indices drift only after characters beyond the BMP
-                    x0, bottom, _, top = textpage.get_charbox(first, loose=True)
-                    x1 = textpage.get_charbox(last, loose=True)[2]
-                    size = raw.FPDFText_GetFontSize(textpage, first)
-                elif lines:
-                    previous = lines[-1]
-                    x0, x1, size = previous.x0, previous.x1, previous.size
-                    top, bottom = height - previous.bottom, height - previous.bottom - size
-                else:
-                    x0, x1, size, top, bottom = 0.0, 0.0, 10.0, height, height - 10.0
-                if stripped.endswith(("\ufffe", "\x02")):  # PDFium's mark for a hyphenated end
-                    stripped = stripped[:-1] + "-"
-                stripped = stripped.replace("\ufffe", "").replace("\x02", "")
-                lines.append(PdfLine(stripped, index, x0, x1, height - top, height - bottom, size))
-            position += len(chunk) + 2
-        return lines
-    finally:
-        textpage.close()
-        page.close()
-
-
 def _metadata_title(pdf) -> str | None:
+    """The Title field, when it reads like a title and not a file name or a tool's default."""
     try:
-        title = (pdf.get_metadata_value("Title") or "").strip()
+        title = " ".join((pdf.get_metadata_value("Title") or "").split())
     except Exception:  # noqa: BLE001 - damaged metadata is not worth failing over
         return None
+    return title if looks_like_title(title) else None
+
+
+_FILE_NAME = re.compile(r"\.[a-z]{2,4}$|\\|^/", re.IGNORECASE)  # "x.docx", "C:\\x", "/tmp/x"
+_TOOL_DEFAULTS = ("microsoft word - ", "microsoft powerpoint - ", "untitled", "title",
+                  "document", "slide 1", "no title", "print")
+
+
+def looks_like_title(title: str) -> bool:
+    """True for "Annual Report 2024", False for "10811.exe", "Microsoft Word - x.doc", "xyz"."""
     lowered = title.lower()
-    if (not title or lowered in {"untitled", "title", "document"} or lowered.startswith(
-            "microsoft word - ") or lowered.endswith((".doc", ".docx", ".pdf", ".odt", ".indd"))):
-        return None
-    return title
+    letters = sum(ch.isalpha() for ch in title)
+    if not title or letters < 4 or _FILE_NAME.search(title):
+        return False
+    if lowered in _TOOL_DEFAULTS or lowered.startswith(_TOOL_DEFAULTS[:2]):
+        return False
+    return len(title.split()) >= 2 or letters >= 6

@@ -42,16 +42,22 @@ def extra_loaders() -> dict[str, Loader]:
 
 
 def open_document(path: str | Path, *, progress: Progress | None = None,
-                  cancel: Cancel | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+                  cancel: Cancel | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                  whole_page: bool = False) -> Document:
     """``load_document`` with progress (``progress(done, total)``) and cooperative cancel.
 
     Meant for a worker thread: ``cancel()`` is polled between pages/chapters and a
     ``CancelledError`` ends the work. Formats without their own loader go through
-    ``load_document`` unchanged.
+    ``load_document`` unchanged. ``whole_page`` reads a web page's whole text instead of
+    its article.
     """
     path = Path(path)
     check_cancel(cancel)
     loader = extra_loaders().get(path.suffix.lower())
+    if whole_page and path.suffix.lower() in HTML_SUFFIXES:
+        from reader.core.loaders._web import load_whole_page
+
+        loader = load_whole_page
     if loader is None or not _takes_progress(loader):
         document = load_document(path, max_bytes=max_bytes)
     else:

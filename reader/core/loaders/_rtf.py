@@ -1,8 +1,10 @@
 """Rich Text Format: a small tokenizer of our own (no dependency).
 
-Keeps body paragraphs (``\\par``), table rows (cells joined by `` | ``), footnotes after the
-body and the ``\\info`` title; skips font/colour/style tables, pictures, field instructions,
-headers and footers. Code-page bytes (``\\'hh``, ``\\ansicpg``) and ``\\uN`` escapes are decoded.
+Keeps body paragraphs (``\\par``), table rows (cells joined by `` | ``, nested tables too),
+footnotes after the body and the ``\\info`` title; skips font/colour/style tables, pictures
+(hex or ``\\binN`` raw bytes), objects, shapes, field instructions, headers and footers, and
+every ``{\\*\\...}`` group this reader does not know. Code-page bytes (``\\'hh``,
+``\\ansicpg``) and ``\\uN`` escapes are decoded.
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reader.core.text import Document
 from reader.core.errors import DocumentError
 from reader.core.loaders._blocks import Cancel, Progress, assemble, check_cancel, guarded
+from reader.core.text import Document
 
 _TOKEN = re.compile(r"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\(.)|([{}])"
                     r"|([^\\{}\r\n]+)|[\r\n]+|\\", re.S)
@@ -22,7 +24,12 @@ _SKIP = frozenset(
     "fonttbl colortbl stylesheet listtable listoverridetable revtbl rsidtbl info pict object "
     "fldinst header headerl headerr headerf footer footerl footerr footerf xe tc themedata "
     "colorschememapping latentstyles datastore generator xmlnstbl mmathPr pgdsctbl filetbl "
-    "nonshppict shppict objdata bkmkstart bkmkend annotation atnid atnauthor docvar".split())
+    "nonshppict shppict objdata bkmkstart bkmkend annotation atnid atnauthor docvar "
+    "nonesttables nesttableprops shpinst sp sn sv picprop blipuid listpicture userprops "
+    "wgrffmtfilter protusertbl pn pntxta pntxtb ftnsep ftnsepc aftnsep aftnsepc "
+    "template comment company operator doccomm keywords subject author category manager "
+    "panose falt fontemb fontfile datafield formfield ffname ffdeftext ffhelptext "
+    "ffstattext ffentrymcr ffexitmcr ffformat ffl".split())
 _SYMBOLS = {"emdash": "\u2014", "endash": "\u2013", "bullet": "\u2022", "lquote": "\u2018",
             "rquote": "\u2019", "ldblquote": "\u201c", "rdblquote": "\u201d", "line": " ",
             "tab": " ", "emspace": " ", "enspace": " ", "qmspace": " "}
@@ -65,95 +72,115 @@ def _tidy_row(paragraph: str) -> str:
 
 
 def _parse(source: str, name: str) -> dict[str, str]:
-    """Destination -> its text, paragraphs separated by blank lines."""
-    pieces: dict[str, list[str]] = {"body": [], "notes": [], "title": []}
-    stack: list[_Group] = []
-    group = _Group()
-    encoding = "cp1252"
-    pending = bytearray()  # code-page bytes waiting to be decoded together
-    skip_chars = 0  # fallback characters still to drop after a \uN
-    first_in_group = False
-    notes = 0
+    """Destination (body, notes, title) -> its text, paragraphs separated by blank lines."""
+    parser = _Parser(name)
+    parser.run(source)
+    return {key: _join(value) for key, value in parser.pieces.items()}
 
-    def emit(text: str) -> None:
-        if group.dest != "skip":
-            pieces[group.dest].append(text)
 
-    def flush() -> None:
-        if pending:
-            emit(pending.decode(encoding, errors="replace"))
-            pending.clear()
+class _Parser:
+    """One pass over the source: a token at a time, so ``\\binN`` can jump over raw bytes."""
 
-    for match in _TOKEN.finditer(source):
-        word, arg, hexbyte, symbol, brace, text = match.groups()
-        starts_group, first_in_group = first_in_group, False
-        if skip_chars and (hexbyte or text):
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.pieces: dict[str, list[str]] = {"body": [], "notes": [], "title": []}
+        self.stack: list[_Group] = []
+        self.group = _Group()
+        self.encoding = "cp1252"
+        self.pending = bytearray()
+        self.skip_chars = 0
+        self.notes = 0
+
+    def emit(self, text: str) -> None:
+        """Append text to the current destination (nothing while skipping)."""
+        if self.group.dest != "skip":
+            self.pieces[self.group.dest].append(text)
+
+    def flush(self) -> None:
+        """Decode the code-page bytes collected so far."""
+        if self.pending:
+            self.emit(self.pending.decode(self.encoding, errors="replace"))
+            self.pending.clear()
+
+    def run(self, source: str) -> None:
+        """Parse the whole document into ``pieces``."""
+        position, end = 0, len(source)
+        first_in_group = False
+        match_at = _TOKEN.match
+        while position < end:
+            match = match_at(source, position)
+            position = match.end()
+            word, arg, hexbyte, symbol, brace, text = match.groups()
+            starts_group, first_in_group = first_in_group, False
+            if self.skip_chars and (hexbyte or text):
+                if hexbyte:
+                    self.skip_chars -= 1
+                    continue
+                dropped = min(self.skip_chars, len(text))
+                self.skip_chars -= dropped
+                text = text[dropped:]
+                if not text:
+                    continue
             if hexbyte:
-                skip_chars -= 1
+                self.pending.append(int(hexbyte, 16))
                 continue
-            dropped = min(skip_chars, len(text))
-            skip_chars -= dropped
-            text = text[dropped:]
-            if not text:
+            if text:
+                self.pending.extend(text.encode("latin-1"))
                 continue
-        if hexbyte:
-            pending.append(int(hexbyte, 16))
-            continue
-        if text:
-            pending.extend(text.encode("latin-1"))
-            continue
-        flush()
-        if brace == "{":
-            if len(stack) >= _MAX_DEPTH:
-                raise DocumentError(f"{name}: RTF groups nested too deeply (over {_MAX_DEPTH})")
-            stack.append(group)
-            first_in_group = True
-        elif brace == "}":
-            group = stack.pop() if stack else group
-            skip_chars = 0
-        elif symbol is not None:
-            if symbol == "*" and starts_group:
-                group = replace(group, dest="skip")
-            emit(_ESCAPES.get(symbol, ""))
-        elif word == "footnote" and group.dest == "body":
-            group = replace(group, dest="notes")
-            notes += 1
-            emit(f"\n\n[{notes}] ")
-        elif word:
-            group, encoding, skip_chars = _control(word, arg, group, encoding, emit, skip_chars)
-    flush()
-    return {key: _join(value) for key, value in pieces.items()}
+            self.flush()
+            if brace == "{":
+                if len(self.stack) >= _MAX_DEPTH:
+                    raise DocumentError(
+                        f"{self.name}: RTF groups nested too deeply (over {_MAX_DEPTH})")
+                self.stack.append(self.group)
+                first_in_group = True
+            elif brace == "}":
+                self.group = self.stack.pop() if self.stack else self.group
+                self.skip_chars = 0
+            elif symbol is not None:
+                if symbol == "*" and starts_group:
+                    self.group = replace(self.group, dest="skip")
+                self.emit(_ESCAPES.get(symbol, ""))
+            elif word == "bin":
+                # raw bytes follow: skip them whole, braces and backslashes included
+                position = min(end, position + max(0, int(arg or 0)))
+            elif word == "footnote" and self.group.dest == "body":
+                self.group = replace(self.group, dest="notes")
+                self.notes += 1
+                self.emit(f"\n\n[{self.notes}] ")
+            elif word:
+                self.control(word, arg)
+        self.flush()
+
+    def control(self, word: str, arg: str | None) -> None:
+        """Apply one control word to the output and the group state."""
+        group = self.group
+        if word == "nesttableprops" and self.stack and self.stack[-1].dest != "skip":
+            self.pieces[self.stack[-1].dest].append("\n\n")  # a nested table row ends here
+        if word in _SKIP:
+            self.group = replace(group, dest="skip")
+        elif word == "title" and group.dest == "skip":
+            self.group = replace(group, dest="title")
+        elif word in ("par", "sect", "page", "row", "nestrow"):
+            self.emit("\n\n")
+        elif word in ("cell", "nestcell"):
+            self.emit(" | ")
+        elif word in _SYMBOLS:
+            self.emit(_SYMBOLS[word])
+        elif word == "u" and arg is not None:
+            self.emit(chr(int(arg) % 65536))
+            self.skip_chars = group.uc
+        elif word == "uc" and arg is not None:
+            self.group = replace(group, uc=max(0, min(int(arg), 10)))
+        elif word == "ansicpg" and arg is not None:
+            self.encoding = _codepage(f"cp{int(arg)}", self.encoding)
+        elif word in ("mac", "pc", "pca"):
+            self.encoding = {"mac": "mac_roman", "pc": "cp437", "pca": "cp850"}[word]
 
 
 def _join(pieces: list[str]) -> str:
-    """Join decoded pieces; \\uN surrogate pairs become one character."""
     text = "".join(pieces)
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
-
-
-def _control(word: str, arg: str | None, group: _Group, encoding: str, emit, skip_chars: int,
-             ) -> tuple[_Group, str, int]:
-    """Apply one control word; returns the new (group, encoding, skip_chars)."""
-    if word in _SKIP:
-        group = replace(group, dest="skip")
-    elif word == "title" and group.dest == "skip":
-        group = replace(group, dest="title")
-    elif word in ("par", "sect", "page", "row"):
-        emit("\n\n")
-    elif word == "cell":
-        emit(" | ")
-    elif word in _SYMBOLS:
-        emit(_SYMBOLS[word])
-    elif word == "u" and arg is not None:
-        emit(chr(int(arg) % 65536))
-        skip_chars = group.uc
-    elif word == "uc" and arg is not None:
-        group = replace(group, uc=max(0, min(int(arg), 10)))
-    elif word == "ansicpg" and arg is not None:
-        encoding = _codepage(f"cp{int(arg)}", encoding)
-    elif word in ("mac", "pc", "pca"):
-        encoding = {"mac": "mac_roman", "pc": "cp437", "pca": "cp850"}[word]
-    return group, encoding, skip_chars
 
 
 def _codepage(candidate: str, current: str) -> str:

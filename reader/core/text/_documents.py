@@ -34,6 +34,9 @@ class Document:
     #: Start offset of each page, for paginated sources (PDF); empty otherwise.
     page_starts: tuple[int, ...] = ()
     sha256: str = field(default="", compare=False)
+    #: A one-line note on how the text was obtained that the reader should see (e.g. a web
+    #: page whose extracted article looks too short); empty when there is nothing to say.
+    notice: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
         if not self.sha256:
@@ -156,6 +159,7 @@ def document_from_text(
     path: Path | None = None,
     source_format: str = "text",
     page_starts: tuple[int, ...] = (),
+    notice: str = "",
 ) -> Document:
     """Build a Document from already decoded text (clipboard, loaders, tests)."""
     text = normalize_newlines(text)
@@ -166,4 +170,5 @@ def document_from_text(
         path=path,
         source_format=source_format,
         page_starts=page_starts,
+        notice=notice,
     )

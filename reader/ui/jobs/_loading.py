@@ -44,8 +44,9 @@ class DocumentLoader(QObject):
         """Requests not yet handed out."""
         return len(self._queue)
 
-    def open(self, path: Path, position: int | None = None) -> None:
-        """Start loading ``path``; it will be inserted at ``position`` (None: at the end)."""
+    def open(self, path: Path, position: int | None = None, whole_page: bool = False) -> None:
+        """Start loading ``path``; it will be inserted at ``position`` (None: at the end).
+        ``whole_page``: a web page's whole text instead of its article."""
         request = _Request(Path(path), position)
         self._queue.append(request)
         try:
@@ -53,7 +54,7 @@ class DocumentLoader(QObject):
         except OSError:
             big = False  # the job itself reports why the file cannot be read
         self.runner.submit_job(
-            "load", request.path, in_process=big, label=f"Opening {request.path.name}",
+            "load", request.path, whole_page, in_process=big, label=f"Opening {request.path.name}",
             on_success=lambda result, r=request: self._settle(r, result=result),
             on_failure=lambda message, r=request: self._settle(r, error=message),
             on_cancel=lambda r=request: self._settle(r, error="cancelled"),

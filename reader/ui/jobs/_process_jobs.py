@@ -28,8 +28,10 @@ class LoadedDocument:
     layout: TextPositions | None = None
 
 
-def load(path: Path, *, progress: Progress, cancel: Cancel) -> LoadedDocument:
-    """Read ``path`` and split it into statements."""
+def load(path: Path, whole_page: bool = False, *, progress: Progress,
+         cancel: Cancel) -> LoadedDocument:
+    """Read ``path`` and split it into statements (``whole_page``: a web page's whole text,
+    not just its article)."""
     from reader.core.loaders import open_document
 
     path = Path(path)
@@ -37,7 +39,7 @@ def load(path: Path, *, progress: Progress, cancel: Cancel) -> LoadedDocument:
     # PDF pages, EPUB chapters and HTML megabytes report progress and honour Cancel.
     document = open_document(
         path, progress=lambda done, total: progress(done, total, f"Reading {path.name}"),
-        cancel=cancel)
+        cancel=cancel, whole_page=whole_page)
     if cancel():
         raise CancelledError("cancelled")
     progress(1, 2, f"Splitting {path.name} into statements")

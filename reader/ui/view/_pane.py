@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QVBoxLayout, QWi
 
 from reader.ui.view._document_view import DocumentView
 from reader.ui.view._elided import ElidedLabel
+from reader.ui.view._notice import NoticeBar
 from reader.ui.icons import set_icon
 from reader.ui.view._overview import OverviewStrip
 from reader.core.text import count_words
@@ -19,6 +20,7 @@ class PaneWidget(QFrame):
 
     closeRequested = Signal()
     moveRequested = Signal(int)       # -1 left, +1 right
+    wholePageRequested = Signal()     # the notice's button: read the whole web page instead
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +58,9 @@ class PaneWidget(QFrame):
         for button in (self.left_button, self.right_button, self.close_button):
             head.addWidget(button)
         layout.addWidget(self.header)
+        self.notice = NoticeBar(self)
+        self.notice.actionRequested.connect(self.wholePageRequested.emit)
+        layout.addWidget(self.notice)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
@@ -96,6 +101,11 @@ class PaneWidget(QFrame):
         self.view.set_document(text, statements, positions)
         self._set_names()
         self.update_stats()
+
+    def set_notice(self, text: str, whole_page: bool = False) -> None:
+        """Show a note on how the text was obtained ('' hides it); ``whole_page`` adds a
+        button that asks for the web page's whole text (``wholePageRequested``)."""
+        self.notice.show_notice(text, "Show whole page" if whole_page and text else "")
 
     def update_stats(self) -> None:
         """Refresh the counts in the header."""

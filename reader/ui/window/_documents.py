@@ -37,6 +37,7 @@ class DocumentsController:
         self._restore_positions: dict[str, OpenDocument] = {}
         #: sha256 -> (words, TextPositions) worked out by the loader
         self._prepared: dict[str, tuple[int, Any]] = {}
+        self._whole_page_slots: dict[str, int] = {}  # path -> pane index to take
 
     def start(self, files: Sequence[str | Path]) -> None:
         """Open ``files``, or (none given and restoring) the previous session's documents."""
@@ -72,7 +73,11 @@ class DocumentsController:
         self._prepared[loaded.document.sha256] = (loaded.words, loaded.layout)
         self._opening = True
         try:
-            self._window.session.open_document(loaded.document, loaded.statements, position)
+            session = self._window.session
+            session.open_document(loaded.document, loaded.statements, position)
+            slot = self._whole_page_slots.pop(str(path), None)
+            if slot is not None and slot < len(session.panes) - 1:
+                session.move_pane(len(session.panes) - 1, slot - len(session.panes) + 1)
         finally:
             self._opening = False
         # A document's objects live as long as its pane: keep the collector from scanning
@@ -174,6 +179,7 @@ class DocumentsController:
         widget.view.zoomRequested.connect(lambda step: self._window.zoom(step))
         widget.closeRequested.connect(lambda w=widget: self.close_pane(self._window.panes.index(w)))
         widget.moveRequested.connect(lambda d, w=widget: self.move_pane(d, self._window.panes.index(w)))
+        widget.wholePageRequested.connect(lambda w=widget: self.open_whole_page(w))
         widget.view.focusEntered.connect(lambda w=widget: self._window._pane_focused(w))
         widget.note_editor = NoteEditor(widget.view)  # type: ignore[attr-defined]
         widget.note_editor.saved.connect(lambda text, w=widget: self._window._note_saved(w, text))
@@ -192,6 +198,9 @@ class DocumentsController:
         words, positions = self._prepared.pop(pane.document.sha256, (-1, None))
         widget.set_document(pane.document.display_name, pane.document.text, pane.statements,
                             words, positions)
+        document = pane.document
+        widget.set_notice(document.notice,
+                          whole_page=document.source_format == "html" and document.path is not None)
         widget.filled = True
         self._window.presenter.panes_changed()
         path = str(pane.document.path.resolve()) if pane.document.path else ""
@@ -199,6 +208,16 @@ class DocumentsController:
             self._apply_saved(widget, self._restore_positions.pop(path))
         if self.documents_shown():
             self._window.documentsShown.emit()
+
+    def open_whole_page(self, widget: PaneWidget) -> None:
+        """Replace a web page's extracted article with the page's whole text, in place."""
+        if widget not in self._window.panes or widget.key.document.path is None:
+            return
+        index = self._window.panes.index(widget)
+        path = Path(widget.key.document.path)
+        self.close_pane(index)
+        self._whole_page_slots[str(path)] = index
+        self._window.loader.open(path, whole_page=True)
 
     def documents_shown(self) -> bool:
         """True when every pane shows its text (opening is finished)."""

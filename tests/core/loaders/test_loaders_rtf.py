@@ -26,11 +26,35 @@ def test_rtf_statements_are_exact(tmp_path):
     (rb"{\rtf1 {\field{\*\fldinst HYPERLINK x}{\fldrslt link text}}\par}", "link text"),
     (rb"{\rtf1 a\{b\}c\\d\par}", "a{b}c\\d"),
     (rb"{\rtf1 unbalanced \par", "unbalanced"),
+    # raw picture bytes after \binN are skipped whole, braces and backslashes included
+    (rb"{\rtf1 Before.\par {\pict\pngblip\bin12 }}{{\par\b x}After.\par}",
+     "Before.\n\nAfter."),
+    (rb"{\rtf1 A{\*\shppict{\pict\bin3 }{\}}B\par}", "AB"),
+    # nested tables: \nestcell separates cells, a nested row ends at its \nesttableprops
+    (rb"{\rtf1 \intbl\itap2 Coronary\nestcell\intbl\itap2 Score\nestcell"
+     rb"{\*\nesttableprops\trowd\cellx100\cellx200\nestrow}{\nonesttables\par}"
+     rb"\intbl\itap2 RCA\nestcell 0\nestcell{\*\nesttableprops\trowd\nestrow}"
+     rb"{\nonesttables\par}\cell\row After.\par}",
+     "Coronary | Score\n\nRCA | 0\n\nAfter."),
+    # shape properties and other groups that only carry settings leave no text
+    (rb"{\rtf1 {\shp{\*\shpinst{\sp{\sn fillColor}{\sv 268435473}}}}{\sp{\sn a}{\sv 1}}"
+     rb"Kept.\par}", "Kept."),
 ])
 def test_rtf_table(tmp_path, source, expected):
     path = tmp_path / "t.rtf"
     path.write_bytes(source)
     assert load_document(path).text == expected
+
+
+def test_bin_picture_keeps_all_the_text(tmp_path):
+    raw = bytes(range(256)) * 40 + b"}}}{\\par"  # picture bytes with braces everywhere
+    words = [f"Paragraph {n} of the ruling keeps its words." for n in range(30)]
+    body = b"".join(w.encode() + b"\\par " for w in words[:10])
+    body += b"{\\pict\\wmetafile8\\bin%d " % len(raw) + raw + b"}"
+    body += b"".join(w.encode() + b"\\par " for w in words[10:])
+    path = tmp_path / "ruling.rtf"
+    path.write_bytes(b"{\\rtf1\\ansi " + body + b"}")
+    assert load_document(path).text.split("\n\n") == words
 
 
 def test_not_rtf_is_refused(tmp_path):
