@@ -1,34 +1,41 @@
-"""Open time of big files per format, ours beside other libraries measured in the same run.
+"""Loaders: open time per format, PDF pages per second and paragraph fidelity before and
+after the layout rebuild (issue 13), and news-page extraction per page, each beside other
+libraries measured in the same run.
 
-Targets (issue 8): a 100-page PDF and a 1 MB .docx each open in <= 2 s. Also: a 5,000-page
-PDF, and article extraction from saved news pages (ours vs trafilatura vs readability-lxml:
-paragraphs kept, furniture leaked, title and byline, time, installed size). Alternatives that
-are not installed are reported as such. Numbers are noisy on a shared 2-core machine.
+Targets: a 100-page PDF and a 1 MB .docx each open in <= 2 s. "Before" is the code at
+BASELINE_COMMIT (read with ``git archive`` into a temporary folder, run in a subprocess);
+pass ``--baseline-src DIR`` to use another checkout. Libraries that are not installed are
+reported as such. Numbers are noisy on a shared 2-core machine.
 """
 
 from __future__ import annotations
 
-import importlib.metadata as metadata
-import io
+import argparse
+import json
+import os
 import random
 import re
+import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
+from loader_inputs import big_docx, dev_news_pages, layout_pdfs, report_pdf_page  # noqa: E402
 from reader.core.loaders import load_document  # noqa: E402
-from tests.core.loaders.news_pages import ARTICLE, BOILERPLATE, BYLINE, TITLE, all_pages  # noqa: E402
 from tests.core.loaders.pdf_writer import many_pages_pdf  # noqa: E402
+from tests.core.loaders.test_pdf_layouts import PARAGRAPHS  # noqa: E402
 
-WORDS = ("the council said on monday that new budget would raise spending schools roads while "
-         "cutting administrative costs across several departments according officials who "
-         "spoke after meeting harbour residents plan expansion fishing court appeal berths "
-         "rail link million euros authority mayor decision generation opponents dredging").split()
+#: The last commit before issue 13's loaders (the layout change that preceded them).
+BASELINE_COMMIT = "11f7fa8"
+# Reads each PDF named on stdin with the code on PYTHONPATH: seconds and text, one JSON line.
+_BASELINE = ("import json, sys, time\nfrom reader.core.loaders import load_document\n"
+             "for line in sys.stdin:\n    t = time.perf_counter(); text = load_document(line.strip()).text\n"
+             "    print(json.dumps([time.perf_counter() - t, text]), flush=True)\n")
 
 
 def timed(function, repeat: int = 3) -> tuple[float, object]:
@@ -41,217 +48,184 @@ def timed(function, repeat: int = 3) -> tuple[float, object]:
     return best, result
 
 
-def report_pdf_page(pages: int, lines: int, rng: random.Random) -> bytes:
-    """A text PDF: running header, ``lines`` body lines in paragraphs, page-number footer."""
-    from tests.core.loaders.pdf_writer import pdf_from_page_streams
-
-    streams = []
-    for index in range(pages):
-        ops = [b"BT /F1 9 Tf 72 760 Td (Annual Report 2024 - City Council) Tj ET"]
-        y = 730
-        for line in range(lines):
-            words = " ".join(rng.choice(WORDS) for _ in range(12))
-            ops.append(b"BT /F1 11 Tf 72 %d Td (%s) Tj ET" % (y, words.encode()))
-            y -= 20 if line % 6 == 5 else 14
-        ops.append(b"BT /F1 9 Tf 300 40 Td (%d) Tj ET" % (index + 1))
-        streams.append(b"\n".join(ops))
-    return pdf_from_page_streams(streams)
+def baseline_source(given: str | None, folder: Path) -> Path | None:
+    """A checkout of the code before issue 13, or None when git cannot give one."""
+    if given:
+        return Path(given)
+    target = folder / "baseline"
+    target.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", BASELINE_COMMIT, "reader"],
+                             capture_output=True)
+    if archive.returncode:
+        return None
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+    return target
 
 
-_CONTENT_TYPES = (
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-    'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
-    'officedocument.wordprocessingml.document.main+xml"/></Types>')
-_PACKAGE_RELS = (
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-    'relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+def baseline_runs(source: Path | None, paths: list[Path], repeat: int = 2) -> list[tuple]:
+    """(best seconds, text) per path with the baseline code, or [] without one."""
+    if source is None:
+        return []
+    env = dict(os.environ, PYTHONPATH=str(source))
+    # cwd: ``python -c`` puts the working directory first on sys.path
+    proc = subprocess.run([sys.executable, "-c", _BASELINE], env=env, capture_output=True,
+                          text=True, input="".join(f"{p}\n" for p in paths * repeat),
+                          cwd=source)
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    if len(rows) != len(paths) * repeat:
+        return []
+    return [(min(rows[i][0], rows[i + len(paths)][0]), rows[i][1]) for i in range(len(paths))]
 
 
-def big_docx(target_bytes: int, rng: random.Random) -> bytes:
-    """A .docx of about ``target_bytes`` with headings, paragraphs and a table per section.
-
-    Words come from a 5,000-word made-up vocabulary, so it compresses like real prose.
-    """
-    vocabulary = ["".join(rng.choice("etaoinshrdlucmfwypvbgk") for _ in range(rng.randint(2, 9)))
-                  for _ in range(5000)]
-    sections = 100
-    for _ in range(4):
-        data = _docx_bytes(sections, vocabulary, rng)
-        if len(data) >= target_bytes:
-            return data
-        sections = int(sections * target_bytes / len(data) * 1.05) + 1
-    return data
-
-
-def _docx_bytes(sections: int, vocabulary: list[str], rng: random.Random) -> bytes:
-    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    body: list[str] = []
-    for section in range(sections):
-        body.append(f'<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Section '
-                    f"{section}</w:t></w:r></w:p>")
-        for _ in range(3):
-            text = " ".join(rng.choice(vocabulary) for _ in range(60))
-            body.append(f"<w:p><w:r><w:t>{text}.</w:t></w:r></w:p>")
-        cells = "".join(f"<w:tc><w:p><w:r><w:t>{rng.choice(vocabulary)}</w:t></w:r></w:p></w:tc>"
-                        for _ in range(3))
-        body.append(f"<w:tbl><w:tr>{cells}</w:tr></w:tbl>")
-    xml = f'<w:document xmlns:w="{w}"><w:body>{"".join(body)}</w:body></w:document>'
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
-        archive.writestr("_rels/.rels", _PACKAGE_RELS)
-        archive.writestr("word/document.xml", xml)
-    return out.getvalue()
-
-
-def alternative(name: str, function, repeat: int = 2) -> tuple[str, str]:
-    """(time, note) for another library, or why it could not run."""
-    try:
-        seconds, result = timed(function, repeat=repeat)
-    except ImportError:
-        return "n/a", "not installed"
-    return f"{seconds:.2f} s", f"{len(result):,} chars"
-
-
-def file_table(folder: Path) -> None:
-    rng = random.Random(8)
+def pdf_tables(folder: Path, source: Path | None) -> None:
     pdf = folder / "report100.pdf"
-    pdf.write_bytes(report_pdf_page(100, 45, rng))
-    docx = folder / "big.docx"
-    docx.write_bytes(big_docx(1024 * 1024, rng))
-    huge = folder / "pages5000.pdf"
-    huge.write_bytes(many_pages_pdf(5000))
-    rows = []
-    for label, path in ((f"PDF, 100 pages ({pdf.stat().st_size // 1024} KB)", pdf),
-                        (f"DOCX ({docx.stat().st_size / 1e6:.2f} MB)", docx),
-                        ("PDF, 5,000 pages", huge)):
-        seconds, doc = timed(lambda p=path: load_document(p))
-        verdict = "ok" if seconds <= 2.0 else "over 2 s"
-        rows.append((label, "ours (load_document)", f"{seconds:.2f} s",
-                     f"{len(doc.text):,} chars, {verdict}"))
-    rows.append(("PDF, 100 pages", "pypdfium2 raw text, no layout",
-                 *alternative("pypdfium2", lambda: _pdfium_text(pdf))))
-    rows.append(("PDF, 100 pages", "pypdf extract_text",
-                 *alternative("pypdf", lambda: _pypdf_text(pdf))))
-    rows.append(("PDF, 100 pages", "pdfminer.six extract_text (1 run)",
-                 *alternative("pdfminer", lambda: _pdfminer_text(pdf), repeat=1)))
-    rows.append(("DOCX", "python-docx paragraphs",
-                 *alternative("docx", lambda: _python_docx_text(docx))))
-    print("| file | reader | time (best of 3 ours, of 2 others) | result |")
+    pdf.write_bytes(report_pdf_page(100, 45, random.Random(8)))
+    layouts = {}
+    for name, (data, paragraphs) in layout_pdfs(_varied(PARAGRAPHS)).items():
+        path = folder / (re.sub(r"\W+", "_", name) + ".pdf")
+        path.write_bytes(data)
+        layouts[name] = (path, paragraphs)
+    paths = [pdf] + [path for path, _ in layouts.values()]
+    before = baseline_runs(source, paths)
+    print("| PDF | pages | ours now | before (issue 13) | pdfminer.six layout |")
+    print("|---|---|---|---|---|")
+    for index, path in enumerate(paths):
+        pages = _page_count(path)
+        seconds, _ = timed(lambda p=path: load_document(p))
+        old = f"{pages / before[index][0]:.0f} pages/s" if before else "n/a"
+        miner = _pdfminer_rate(path, pages)
+        print(f"| {path.stem} | {pages} | {pages / seconds:.0f} pages/s ({seconds:.2f} s) | "
+              f"{old} | {miner} |")
+    print("\n| layout | paragraphs rebuilt exactly: ours now | before | pdfminer.six |")
     print("|---|---|---|---|")
-    for row in rows:
-        print("| " + " | ".join(row) + " |")
+    for offset, (name, (path, paragraphs)) in enumerate(layouts.items(), start=1):
+        ours = _exact(load_document(path).text, paragraphs)
+        old = _exact(before[offset][1], paragraphs) if before else "n/a"
+        try:
+            miner = _exact(_pdfminer_text(path), paragraphs)
+        except ImportError:
+            miner = "not installed"
+        print(f"| {name} | {ours} | {old} | {miner} |")
 
 
-def _pdfium_text(path: Path) -> str:
+def _varied(paragraphs: list[str]) -> list[str]:
+    """Twelve different copies of ``paragraphs``: no line repeats the way running heads do."""
+    sessions = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                "ninth", "tenth", "eleventh", "twelfth")
+    return [f"At the {session} session: {text} So it was minuted, {session} of {number}."
+            for session in sessions for number, text in zip(sessions[::-1], paragraphs)]
+
+
+def _page_count(path: Path) -> int:
     import pypdfium2
 
     pdf = pypdfium2.PdfDocument(str(path))
     try:
-        return "\n".join(page.get_textpage().get_text_range() for page in pdf)
+        return len(pdf)
     finally:
         pdf.close()
 
 
-def _pypdf_text(path: Path) -> str:
-    import pypdf
-
-    return "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+def _exact(text: str, paragraphs: list[str]) -> str:
+    found = {" ".join(p.split()) for p in text.split("\n\n")}
+    return f"{sum(p in found for p in paragraphs)}/{len(paragraphs)}"
 
 
 def _pdfminer_text(path: Path) -> str:
     from pdfminer.high_level import extract_text
 
-    return extract_text(str(path))
+    boxes = re.split(r"\n\s*\n|\x0c", extract_text(str(path)))
+    return "\n\n".join(" ".join(box.split()) for box in boxes if box.strip())
 
 
-def _python_docx_text(path: Path) -> str:
-    import docx
-
-    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
-
-
-def _ours(html: str) -> str:
-    from reader.core.loaders import extract_article
-
-    return "\n\n".join(extract_article(html).paragraphs())
+def _pdfminer_rate(path: Path, pages: int) -> str:
+    try:
+        seconds, _ = timed(lambda: _pdfminer_text(path), repeat=1)
+    except ImportError:
+        return "not installed"
+    return f"{pages / seconds:.0f} pages/s"
 
 
-def _trafilatura(html: str) -> str:
+def other_files(folder: Path) -> None:
+    docx = folder / "big.docx"
+    docx.write_bytes(big_docx(1024 * 1024, random.Random(8)))
+    huge = folder / "pages5000.pdf"
+    huge.write_bytes(many_pages_pdf(5000))
+    print("\n| file | time (best of 3) | result |")
+    print("|---|---|---|")
+    for label, path in ((f"DOCX ({docx.stat().st_size / 1e6:.2f} MB)", docx),
+                        ("PDF, 5,000 one-line pages", huge)):
+        seconds, doc = timed(lambda p=path: load_document(p))
+        verdict = "ok" if seconds <= 2.0 else "over 2 s"
+        print(f"| {label} | {seconds:.2f} s | {len(doc.text):,} chars, {verdict} |")
+
+
+def news_table(folder: Path, limit: int) -> None:
+    pages = dev_news_pages(limit)
+    if not pages:
+        print("\n(news pages: the development set is not on this machine)")
+        return
+    print(f"\n| extractor ({len(pages)} English dev pages) | F1 (snippets) | near-empty | "
+          "time per page: mean | median |")
+    print("|---|---|---|---|---|")
+    path = folder / "page.html"
+    for name, run in (("ours (trafilatura mapped, short check)", _ours(path)),
+                      ("trafilatura.extract", _trafilatura), ("readability-lxml", _readability)):
+        try:
+            run(b"<html><body><p>warm up</p></body></html>")
+        except ImportError:
+            print(f"| {name} | not installed | | | |")
+            continue
+        tp = fp = fn = empty = 0
+        times = []
+        for _, html, with_, without in pages:
+            start = time.perf_counter()
+            text = " ".join(run(html).split())
+            times.append(time.perf_counter() - start)
+            hits = sum(" ".join(s.split()) in text for s in with_)
+            tp, fn = tp + hits, fn + len(with_) - hits
+            fp += sum(" ".join(s.split()) in text for s in without)
+            empty += len(text.split()) < 20
+        times.sort()
+        print(f"| {name} | {2 * tp / max(1, 2 * tp + fp + fn):.3f} | {empty} | "
+              f"{1000 * sum(times) / len(times):.0f} ms | {1000 * times[len(times) // 2]:.0f} ms |")
+
+
+def _ours(path: Path):
+    def run(html: bytes) -> str:
+        path.write_bytes(html)
+        return load_document(path).text
+    return run
+
+
+def _trafilatura(html: bytes) -> str:
     import trafilatura
 
-    found = trafilatura.bare_extraction(html, with_metadata=True)
-    if found is None:
-        return ""
-    found = found.as_dict() if hasattr(found, "as_dict") else found
-    return "\n".join(str(found.get(key) or "") for key in ("title", "author", "text"))
+    return trafilatura.extract(html) or ""
 
 
-def _readability(html: str) -> str:
+def _readability(html: bytes) -> str:
+    import logging
+
     from readability import Document
 
     from reader.core.loaders import html_to_text
 
-    page = Document(html)
-    return page.title() + "\n\n" + html_to_text(page.summary())[1]
+    logging.disable(logging.CRITICAL)
+    return html_to_text(Document(html).summary(html_partial=True))[1]
 
 
-def installed_mb(root: str) -> str:
-    """Size on disk of a distribution and everything it requires (installed ones)."""
-    seen: set[str] = set()
-    todo = [root]
-    total = 0
-    while todo:
-        name = re.split(r"[\s;<>=!~\[(]", todo.pop(), maxsplit=1)[0].lower().replace("_", "-")
-        if not name or name in seen:
-            continue
-        seen.add(name)
-        try:
-            dist = metadata.distribution(name)
-        except metadata.PackageNotFoundError:
-            continue
-        total += sum(f.size or 0 for f in dist.files or ())
-        todo += [req for req in dist.requires or () if "extra ==" not in req]
-    return f"{total / 1e6:.0f} MB" if total else "n/a"
-
-
-def html_table() -> None:
-    print("\n| extractor | article paragraphs kept | furniture leaked | title, byline kept "
-          "| time per page | installed size |")
-    print("|---|---|---|---|---|---|")
-    for name, function, dist in (("ours (stdlib)", _ours, None),
-                                 ("trafilatura", _trafilatura, "trafilatura"),
-                                 ("readability-lxml", _readability, "readability-lxml")):
-        kept = leaked = meta = 0
-        seconds = 0.0
-        try:
-            function("<p>warm up</p>")
-            for page in all_pages():
-                spent, text = timed(lambda h=page.html: function(h), repeat=2)
-                seconds += spent
-                flat = " ".join(text.split())
-                kept += sum(" ".join(p.split()) in flat for p in ARTICLE)
-                leaked += sum(junk in flat for junk in BOILERPLATE)
-                meta += (TITLE in flat) + (BYLINE.removeprefix("By ") in flat)
-        except ImportError:
-            print(f"| {name} | not installed | | | | |")
-            continue
-        pages = len(all_pages())
-        size = "0 (stdlib)" if dist is None else installed_mb(dist)
-        print(f"| {name} | {kept}/{pages * len(ARTICLE)} | {leaked} | {meta}/{2 * pages} | "
-              f"{1000 * seconds / pages:.1f} ms | {size} |")
-
-
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     """Print the tables."""
-    with tempfile.TemporaryDirectory() as folder:
-        file_table(Path(folder))
-    html_table()
-    print(f"\nPDF engine pypdfium2: {installed_mb('pypdfium2')}; pypdf: {installed_mb('pypdf')}; "
-          f"pdfminer.six: {installed_mb('pdfminer.six')} (installed sizes with dependencies)")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--baseline-src", help="checkout to time as 'before' (default: git)")
+    parser.add_argument("--pages", type=int, default=0, help="news pages to use (0: all)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        pdf_tables(folder, baseline_source(args.baseline_src, folder))
+        other_files(folder)
+        news_table(folder, args.pages)
     return 0
 
 

@@ -63,27 +63,56 @@ def rows(lines: list[PdfLine]) -> list[list[PdfLine]]:
 
 
 def drop_running_lines(pages: list[list[PdfLine]]) -> list[list[PdfLine]]:
-    """Pages without running headers, footers and page numbers."""
+    """Pages without running headers, footers and page numbers. Rows go from the top and
+    bottom edges inwards, and a repeated row must stand apart from the text next to it (a
+    wider gap than the page's usual line step), so body text that happens to repeat stays."""
     counts: Counter[str] = Counter()
     offsets: Counter[int] = Counter()
-    bands: list[list[PdfLine]] = []
+    edges: list[tuple[list[list[PdfLine]], list[list[PdfLine]]]] = []
     for index, lines in enumerate(pages):
         ordered = rows(lines)
-        band = [line for row in ordered[:_BAND] + ordered[_BAND:][-_BAND:] for line in row]
-        bands.append(band)
+        top = ordered[:_BAND]
+        bottom = ordered[_BAND:][-_BAND:][::-1]
+        edges.append((top, bottom))
+        band = [line for row in top + bottom for line in row]
         counts.update({_key(line.text) for line in band})
         offsets.update({n - index for line in band for n in _edge_numbers(line.text)})
     with_text = sum(1 for lines in pages if lines)
     needed = max(2, int(0.4 * with_text + 0.999))
     offset, hits = offsets.most_common(1)[0] if offsets else (0, 0)
     numbered = hits >= max(3, 0.3 * with_text)
+
+    def running(line: PdfLine, index: int) -> bool:
+        return counts[_key(line.text)] >= needed or (
+            numbered and index + offset in _edge_numbers(line.text))
+
+    usual = _usual_step(pages)
     kept: list[list[PdfLine]] = []
-    for index, (lines, band) in enumerate(zip(pages, bands)):
-        drop = {id(line) for line in band
-                if _PAGE_NUMBER.match(line.text.strip()) or counts[_key(line.text)] >= needed
-                or (numbered and index + offset in _edge_numbers(line.text))}
+    for index, (lines, (top, bottom)) in enumerate(zip(pages, edges)):
+        ordered = rows(lines)
+        drop: set[int] = set()
+        for side, inward in ((top, 1), (bottom, -1)):
+            for row in side:
+                position = ordered.index(row)
+                neighbour = position + inward
+                apart = (not 0 <= neighbour < len(ordered)
+                         or abs(ordered[neighbour][0].bottom - row[0].bottom) > 1.3 * usual)
+                if not all(_PAGE_NUMBER.match(line.text.strip())
+                           or (apart and running(line, index)) for line in row):
+                    break
+                drop.update(id(line) for line in row)
         kept.append([line for line in lines if id(line) not in drop])
     return kept
+
+
+def _usual_step(pages: list[list[PdfLine]]) -> float:
+    """The usual distance between the baselines of running text (0 when there is none)."""
+    steps = []
+    for lines in pages:
+        ordered = rows(lines)
+        steps += [b[0].bottom - a[0].bottom for a, b in zip(ordered, ordered[1:])
+                  if b[0].bottom - a[0].bottom < 3 * max(a[0].size, b[0].size)]
+    return median(steps) if steps else 0.0
 
 
 def _key(text: str) -> str:
@@ -100,8 +129,7 @@ def drop_line_numbers(lines: list[PdfLine]) -> list[PdfLine]:
     numbers = [line for line in lines if _NUMBER.match(line.text)]
     others = [line for line in lines if not _NUMBER.match(line.text)]
     if len(numbers) >= 5 and others:
-        edge, hits = Counter(round(line.x1 / 4) for line in numbers).most_common(1)[0]
-        margin = [line for line in numbers if abs(round(line.x1 / 4) - edge) <= 1]
+        margin = _aligned(numbers)
         left = median(line.x0 for line in others)
         right = median(line.x1 for line in others)
         outside = (all(line.x1 <= left + 1 for line in margin)
@@ -118,6 +146,17 @@ def drop_line_numbers(lines: list[PdfLine]) -> list[PdfLine]:
             lines = [replace(line, text=_NUMBER_PREFIX.sub("", line.text))
                      if id(line) in cut else line for line in lines]
     return lines
+
+
+def _aligned(lines: list[PdfLine]) -> list[PdfLine]:
+    """The largest group of lines sharing a left or a right edge (within 3 points)."""
+    best: list[PdfLine] = []
+    for edge in (lambda line: line.x0, lambda line: line.x1):
+        for anchor in lines:
+            group = [line for line in lines if abs(edge(line) - edge(anchor)) <= 3.0]
+            if len(group) > len(best):
+                best = group
+    return best
 
 
 def _rising(values: list[int]) -> bool:

@@ -156,7 +156,8 @@ def _first_line_indent(placed: Placed, following: Placed | None) -> bool:
 
 
 def _full(placed: Placed) -> bool:
-    return placed.right - placed.line.x1 < 1.5 * placed.line.size
+    """The line reaches the right edge (justified lines do; a last line rarely does)."""
+    return placed.right - placed.line.x1 < max(1.5, 0.15 * placed.line.size)
 
 
 def _ends_early(before: PdfLine, line: PdfLine, right: float, spaced: bool) -> bool:

@@ -48,8 +48,11 @@ def _escape(text: str) -> bytes:
 
 @dataclass
 class LayoutPdf:
-    """Pages of positioned lines; ``pdf()`` gives the file's bytes."""
+    """Pages of positioned lines; ``pdf()`` gives the file's bytes. ``scaled`` draws text as
+    many producers do, at ``1 Tf`` scaled up by the text matrix (the font size alone then
+    says 1 point)."""
 
+    scaled: bool = False
     pages: list[list[bytes]] = field(default_factory=list)
 
     def new_page(self) -> None:
@@ -63,6 +66,10 @@ class LayoutPdf:
         gaps = text.count(" ")
         if justify_to is not None and gaps:
             spacing = (justify_to - text_width(text, size)) / gaps
+        if self.scaled:  # word spacing is in unscaled text space units
+            self.pages[-1].append(b"BT /F1 1 Tf %.5f Tw %.2f 0 0 %.2f %.2f %.2f Tm (%s) Tj ET" % (
+                spacing / size, size, size, x, PAGE_HEIGHT - y, _escape(text)))
+            return
         self.pages[-1].append(b"BT /F1 %.2f Tf %.3f Tw %.2f %.2f Td (%s) Tj ET" % (
             size, spacing, x, PAGE_HEIGHT - y, _escape(text)))
 
