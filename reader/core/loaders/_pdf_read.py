@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import math
 import re
+from itertools import accumulate
 from typing import Any
 
 from reader.core.loaders._pdf_layout import PdfLine
@@ -51,15 +52,14 @@ class _PageReader:
 
         self.raw, self.tp, self.height, self.page, self.text = raw, tp, height, page, text
         # Characters beyond the BMP are one str index here but two PDFium indices.
-        self.wide = len(text) != count
+        self.shift = list(accumulate((ord(ch) > 0xFFFF for ch in text), initial=0)) \
+            if len(text) != count else None
         self._a, self._b, self._c, self._d = (ctypes.c_double() for _ in range(4))
         self._matrix = raw.FS_MATRIX()
 
     def index(self, position: int) -> int:
         """PDFium's character index of ``text[position]``."""
-        if not self.wide:
-            return position
-        return position + sum(1 for ch in self.text[:position] if ord(ch) > 0xFFFF)
+        return position if self.shift is None else position + self.shift[position]
 
     def box(self, position: int) -> Rect:
         """The tight box of one character (empty for generated spaces)."""

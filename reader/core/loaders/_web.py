@@ -25,6 +25,8 @@ PROSE_BLOCK_WORDS = 20
 SHORT_SHARE = 0.25
 #: ...or below this many words while the page shows clearly more text.
 SHORT_WORDS = 80
+#: An article with this share of the page's words is the page: its own blocks are used.
+WHOLE_PAGE_SHARE = 0.9
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,12 @@ def load_web_page(path: Path, data: bytes, *, progress: Progress | None = None,
         notice = ("No article was found on this page: showing all of its text."
                   if page.words else "")
         return assemble(page.blocks, page.title or None, path, "html", notice=notice)
+    if _flat_fallback(article) and article.words >= WHOLE_PAGE_SHARE * page.words > 0:
+        # On small plain pages the extractor falls back to one flat run of all the page's
+        # lines: the page's own blocks say the same with their structure.
+        title = page.title or article.title
+        head = [p for p in (title, article.byline) if p and p not in page.blocks[:3]]
+        return assemble(head + list(page.blocks), title or None, path, "html")
     return assemble(article.paragraphs(), article.title or page.title or None, path, "html",
                     notice=short_extraction(article, page))
 
@@ -71,6 +79,11 @@ def load_whole_page(path: Path, data: bytes, *, progress: Progress | None = None
     """Read a saved web page into a Document holding all of its readable text."""
     page = _page_text(decode_html(data, path.name), progress, cancel)
     return assemble(page.blocks, page.title or None, path, "html")
+
+
+def _flat_fallback(article: Article) -> bool:
+    body = article.paragraphs()[1 if article.title else 0:]
+    return len(body) <= 2 and body[-1].count("\n") >= 2
 
 
 def short_extraction(article: Article, page: PageText) -> str:
