@@ -34,7 +34,8 @@ from tests.core.loaders.test_pdf_layouts import PARAGRAPHS  # noqa: E402
 BASELINE_COMMIT = "11f7fa8"
 # Reads each PDF named on stdin with the code on PYTHONPATH: seconds and text, one JSON line.
 _BASELINE = ("import json, sys, time\nfrom reader.core.loaders import load_document\n"
-             "for line in sys.stdin:\n    t = time.perf_counter(); text = load_document(line.strip()).text\n"
+             "for line in sys.stdin:\n    t = time.perf_counter()\n"
+             "    text = load_document(line.strip()).text\n"
              "    print(json.dumps([time.perf_counter() - t, text]), flush=True)\n")
 
 

@@ -36,6 +36,10 @@ _SYMBOLS = {"emdash": "\u2014", "endash": "\u2013", "bullet": "\u2022", "lquote"
 _ESCAPES = {"\\": "\\", "{": "{", "}": "}", "~": " ", "_": "-", "-": "", "\n": "\n\n",
             "\r": "\n\n"}
 _MAX_DEPTH = 1000
+#: \\fcharsetN -> the code page its \\'hh bytes are in (0, 1 and 2: the document's own).
+_CHARSET_PAGES = {77: "mac_roman", 128: "cp932", 129: "cp949", 130: "cp1361", 134: "gbk",
+                  136: "cp950", 161: "cp1253", 162: "cp1254", 163: "cp1258", 177: "cp1255",
+                  178: "cp1256", 186: "cp1257", 204: "cp1251", 222: "cp874", 238: "cp1250"}
 _EMPTY_CELLS = re.compile(r"\s*\|(?:\s*\|)+\s*")
 _EDGE_BARS = re.compile(r"^(?:\s*\|)+\s*|\s*(?:\|\s*)+$")
 
@@ -46,6 +50,8 @@ class _Group:
 
     dest: str = "body"  # body, notes, title, or skip
     uc: int = 1
+    codepage: str = ""  # the current font's code page ('' : the document's)
+    fonts: bool = False  # inside the font table
 
 
 @guarded("RTF")
@@ -90,6 +96,8 @@ class _Parser:
         self.pending = bytearray()
         self.skip_chars = 0
         self.notes = 0
+        self.font_pages: dict[int, str] = {}  # font number -> code page of its \\fcharset
+        self.defining = -1  # the font the font table is describing
 
     def emit(self, text: str) -> None:
         """Append text to the current destination (nothing while skipping)."""
@@ -99,7 +107,8 @@ class _Parser:
     def flush(self) -> None:
         """Decode the code-page bytes collected so far."""
         if self.pending:
-            self.emit(self.pending.decode(self.encoding, errors="replace"))
+            self.emit(self.pending.decode(self.group.codepage or self.encoding,
+                                          errors="replace"))
             self.pending.clear()
 
     def run(self, source: str) -> None:
@@ -157,8 +166,19 @@ class _Parser:
         group = self.group
         if word == "nesttableprops" and self.stack and self.stack[-1].dest != "skip":
             self.pieces[self.stack[-1].dest].append("\n\n")  # a nested table row ends here
-        if word in _SKIP:
+        if word == "fonttbl":
+            self.group = replace(group, dest="skip", fonts=True)
+        elif word in _SKIP:
             self.group = replace(group, dest="skip")
+        elif word == "f" and arg is not None:
+            if group.fonts:
+                self.defining = int(arg)
+            else:  # text in a font with its own character set (Cyrillic, Greek, CJK...)
+                self.group = replace(group, codepage=self.font_pages.get(int(arg), ""))
+        elif word == "fcharset" and arg is not None and group.fonts:
+            page = _CHARSET_PAGES.get(int(arg), "")
+            if page:
+                self.font_pages[self.defining] = page
         elif word == "title" and group.dest == "skip":
             self.group = replace(group, dest="title")
         elif word in ("par", "sect", "page", "row", "nestrow"):

@@ -36,6 +36,11 @@ def test_rtf_statements_are_exact(tmp_path):
      rb"\intbl\itap2 RCA\nestcell 0\nestcell{\*\nesttableprops\trowd\nestrow}"
      rb"{\nonesttables\par}\cell\row After.\par}",
      "Coronary | Score\n\nRCA | 0\n\nAfter."),
+    # a font's \fcharset decides how its \'hh bytes read (no \ansicpg needed)
+    (rb"{\rtf1\ansi{\fonttbl{\f0 Times;}{\f1\fcharset204 Times CYR;}}"
+     rb"\f1 \'cf\'f0\'e8\'e2\'e5\'f2 {\f0 Caf\'e9}\par}",
+     "\u041f\u0440\u0438\u0432\u0435\u0442 Caf\u00e9"),
+    (rb"{\rtf1\ansi{\fonttbl{\f0\fcharset128 Mincho;}}\f0 \'93\'fa\'96\'7b\par}", "\u65e5\u672c"),
     # shape properties and other groups that only carry settings leave no text
     (rb"{\rtf1 {\shp{\*\shpinst{\sp{\sn fillColor}{\sv 268435473}}}}{\sp{\sn a}{\sv 1}}"
      rb"Kept.\par}", "Kept."),
