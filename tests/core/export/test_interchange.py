@@ -131,8 +131,11 @@ def test_xlsx_export_reads_back_as_unicode(library, tmp_path):
     out = tmp_path / "tags.xlsx"
     with Store.open(library.db, readonly=True) as store:
         count = export(store, "xlsx", None, out)
-    sheet = openpyxl.load_workbook(out, read_only=True)["Tags"]
-    rows = list(sheet.iter_rows(values_only=True))
+    book = openpyxl.load_workbook(out, read_only=True)
+    try:
+        rows = list(book["Tags"].iter_rows(values_only=True))
+    finally:
+        book.close()  # a read-only workbook keeps its file open until closed
     assert len(rows) == count + 1
     header = rows[0]
     author = rows[1][header.index("author")]
