@@ -1,206 +1,213 @@
-"""Suggested tags on the labelled evaluation set: ours beside two baselines, and speed.
+"""Suggested tags: our test split, outside news sentences, calibration, learning, speed.
 
-Reads bench/data/suggest_eval.jsonl (statements composed for this project, labelled by the
-rules in docs/suggest-labelling.md), rebuilds each passage so the rules see its line breaks,
-and prints per-kind precision/recall and accuracy on one split (test by default) for:
-always "claim", "quote marks only", our rules, and our rules with a TagModel trained on the
-dev split. Then rules vs rules + model for a simulated reader with another habit (learning),
-and the time to suggest 10,000 statements.
+One run prints, each beside baselines measured in the same run:
+1. our labelled set's test split (bench/data/suggest_eval.jsonl: composed passages and
+   public-domain U.S. presidential messages; docs/suggest-labelling.md), per kind;
+2. the CLEF CheckThat! subjectivity dev set from ../shared/dev-data (opinion vs the rest,
+   macro-F1; skipped when absent), against the majority class and word naive Bayes;
+3. calibration: how often suggestions are right at each confidence (reliability table);
+4. learning from a reader's tags: 30 / 100 / 300 / 1,000 tags;
+5. the time to suggest 10,000 statements.
 
-    .venv/bin/python bench/bench_suggest.py [--split dev|test] [--errors] [--no-speed]
+    .venv/bin/python bench/bench_suggest.py [--errors] [--no-speed] [--no-learning]
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import random
 import sys
 import time
 from collections import Counter
-from pathlib import Path
 from typing import Sequence
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from suggest_data import LABELS, load_rows, passages
+from suggest_outside import (
+    macro_f1, naive_bayes, read_subjectivity, suggest_sentences)
 
-from reader.core.text import Statement  # noqa: E402
-from reader.core.suggest import TagModel, suggest_statements  # noqa: E402
+from reader.core.suggest import TagModel, rules_only_model, suggest_statements
+from reader.core.text import Statement
 
-DATA = ROOT / "bench" / "data" / "suggest_eval.jsonl"
-LABELS = ("opinion", "claim", "quotation", "none")
-
-
-def load_rows() -> list[dict]:
-    """Every labelled statement of the evaluation set."""
-    with DATA.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+TARGET_STATEMENTS = 10_000
 
 
-def passages(rows: Sequence[dict]) -> list[tuple[str, list[Statement], list[dict]]]:
-    """Rebuild each passage: paragraphs separated by a blank line, statements by a space."""
-    grouped: dict[str, list[dict]] = {}
-    for row in rows:
-        grouped.setdefault(row["passage"], []).append(row)
-    result = []
-    for items in grouped.values():
-        text, statements = "", []
-        for i, row in enumerate(items):
-            if i:
-                text += "\n\n" if row["paragraph"] != items[i - 1]["paragraph"] else " "
-            start = len(text)
-            text += row["text"]
-            statements.append(Statement(i, start, len(text), row["text"], row["paragraph"]))
-        result.append((text, statements, items))
-    return result
-
-
-def direct_quotes_reader(rows: Sequence[dict]) -> list[dict]:
-    """The rows as a reader with another habit would tag them: only words in quote marks or
-    transcript turns are quotations; reported speech and block quotes count as claims."""
-    labelled: set[tuple[str, int]] = set()
-    for row in rows:
-        if row["text"][:12].split(":")[0].isupper() and ":" in row["text"][:12]:
-            labelled.add((row["passage"], row["paragraph"]))
-    out = []
-    for row in rows:
-        marks = any(c in row["text"] for c in "\"“”")
-        turn = (row["passage"], row["paragraph"]) in labelled
-        if row["label"] == "quotation" and not marks and not turn:
-            row = {**row, "label": "claim"}
-        out.append(row)
-    return out
-
-
-def quote_marks_only(text: str) -> str:
-    """Baseline: a quotation if the statement has a double quote mark, else a claim."""
-    return "quotation" if any(c in text for c in "\"“”«»„") else "claim"
-
-
-def evaluate(pairs: Sequence[tuple[str, str]]) -> dict[str, float]:
-    """Accuracy and per-label precision/recall from (gold, predicted) pairs."""
-    scores = {"accuracy": sum(g == p for g, p in pairs) / len(pairs)}
-    for label in LABELS:
-        predicted = sum(p == label for _, p in pairs)
-        actual = sum(g == label for g, _ in pairs)
-        hits = sum(g == p == label for g, p in pairs)
-        scores[f"{label} P"] = hits / predicted if predicted else 0.0
-        scores[f"{label} R"] = hits / actual if actual else 0.0
-    return scores
-
-
-def run_ours(split_passages, model: TagModel | None = None) -> list[tuple[dict, str, float, tuple]]:
+def run(split_passages, model: TagModel | None = None, base=None) -> list[tuple]:
     """(row, predicted label, confidence, reasons) for every statement of the passages."""
     out = []
     for text, statements, items in split_passages:
-        for row, s in zip(items, suggest_statements(statements, text, model=model)):
+        for row, s in zip(items, suggest_statements(statements, text, model=model, base=base)):
             out.append((row, s.kind or "none", s.confidence, s.reasons))
     return out
 
 
-def table(results: dict[str, list[tuple[str, str]]]) -> None:
-    """Print the Markdown table of all methods."""
-    columns = ["accuracy"] + [f"{label} {m}" for label in LABELS for m in ("P", "R")]
-    print("| method | " + " | ".join(columns) + " |")
-    print("|---|" + "---:|" * len(columns))
-    for name, pairs in results.items():
-        scores = evaluate(pairs)
-        print(f"| {name} | " + " | ".join(f"{scores[c]:.2f}" for c in columns) + " |")
+def per_kind(pairs: Sequence[tuple[str, str]]) -> list[str]:
+    """Accuracy, then precision/recall per label, as table cells."""
+    cells = [f"{sum(g == p for g, p in pairs) / len(pairs):.2f}"]
+    for label in LABELS:
+        predicted = sum(p == label for _, p in pairs)
+        actual = sum(g == label for g, _ in pairs)
+        hits = sum(g == p == label for g, p in pairs)
+        cells.append(f"{hits / predicted:.2f} / {hits / actual:.2f}" if predicted and actual
+                     else "– / 0.00")
+    return cells
 
 
-def speed(rows: Sequence[dict], model: TagModel | None,
-          target: int = 10_000) -> tuple[float, float]:
-    """Best wall-clock and CPU seconds of 5 runs suggesting ``target`` statements (one long
-    document made of the evaluation passages, repeated)."""
+def own_test(rows: Sequence[dict], errors: bool) -> list[tuple]:
+    """Section 1: the test split, ours beside baselines; returns our predictions."""
+    test = [r for r in rows if r["split"] == "test"]
+    built = passages(test)
+    ours = run(built)
+    counts = Counter(r["label"] for r in test)
+    print(f"### 1. Our test split: {len(test)} statements in {len(built)} passages "
+          f"({', '.join(f'{counts[k]} {k}' for k in LABELS)})\n")
+    print("| method | accuracy | " + " | ".join(f"{k} P / R" for k in LABELS) + " |")
+    print("|---|---:|" + "---:|" * len(LABELS))
+    methods = {
+        "always claim (baseline)": [(r["label"], "claim") for r in test],
+        "quote marks only (baseline)": [
+            (r["label"], "quotation" if any(c in r["text"] for c in "\"“”«»„") else "claim")
+            for r in test],
+        "rules alone (cue weights by hand)": [(r["label"], p) for r, p, _, _ in
+                                              run(built, base=rules_only_model())],
+        "ours (rules weighed by the trained model)": [(r["label"], p) for r, p, _, _ in ours],
+    }
+    for name, pairs in methods.items():
+        print(f"| {name} | " + " | ".join(per_kind(pairs)) + " |")
+    if errors:
+        for row, predicted, confidence, reasons in ours:
+            if predicted != row["label"]:
+                print(f"  {row['id']:24} {row['label']:>9} -> {predicted:9} {confidence:.2f} "
+                      f"{row['text'][:80]!r} {'; '.join(reasons)[:120]}")
+    return ours
+
+
+def outside(errors: bool) -> list[tuple[bool, bool, float]]:
+    """Section 2: CLEF dev, opinion vs the rest; returns (gold, ours, confidence) triples."""
+    dev, train = read_subjectivity("dev_en.tsv"), read_subjectivity("train_en.tsv")
+    if not dev:
+        print("\n### 2. Outside news sentences: ../shared/dev-data/subjectivity not found, "
+              "skipped\n")
+        return []
+    gold = [label for _, label in dev]
+    texts = [text for text, _ in dev]
+    ours = suggest_sentences(texts)
+    rules = [False] * len(texts)
+    for i, text in enumerate(texts):
+        from reader.core.text import split_statements
+        statements = split_statements(text)
+        rules[i] = any(s.kind == "opinion" for s in suggest_statements(
+            statements, text, base=rules_only_model()))
+    own_rows = [(r["text"], r["label"] == "opinion") for r in load_rows()
+                if r["split"] == "dev" and r["label"] != "none"]
+    nb_outside, nb_own = naive_bayes(train), naive_bayes(own_rows)
+    print(f"\n### 2. Outside news sentences: CLEF CheckThat! subjectivity dev, "
+          f"{len(dev)} sentences ({sum(gold)} SUBJ); opinion vs the rest\n")
+    print("| method | macro-F1 | accuracy |\n|---|---:|---:|")
+    for name, predicted in (
+            ("always OBJ (majority baseline)", [False] * len(gold)),
+            (f"word naive Bayes trained on CLEF train ({len(train)}; not shippable)",
+             [nb_outside(t) for t in texts]),
+            (f"word naive Bayes trained on our dev split ({len(own_rows)})",
+             [nb_own(t) for t in texts]),
+            ("rules alone", rules),
+            ("ours", [p for p, _ in ours])):
+        accuracy = sum(g == p for g, p in zip(gold, predicted)) / len(gold)
+        print(f"| {name} | {macro_f1(gold, predicted):.3f} | {accuracy:.3f} |")
+    if errors:
+        for (text, g), (p, c) in zip(dev, ours):
+            if g != p:
+                print(f"  gold={'SUBJ' if g else 'OBJ '} ours={'SUBJ' if p else 'OBJ '} "
+                      f"{c:.2f} {text[:110]!r}")
+    return [(g, p, c) for g, (p, c) in zip(gold, ours)]
+
+
+def reliability(own: Sequence[tuple], clef: Sequence[tuple[bool, bool, float]]) -> None:
+    """Section 3: share of suggestions that are right, by confidence."""
+    edges = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+    sets = {"our test split (kind right)":
+            [(c, g["label"] == p) for g, p, c, _ in own if p != "none"]}
+    if clef:
+        sets["CLEF dev (opinion vs rest right)"] = [(c, g == p) for g, p, c in clef]
+        sets["CLEF dev, opinion suggestions only"] = [(c, g) for g, p, c in clef if p]
+    print("\n### 3. Calibration: suggestions right, by confidence (reliability curve)\n")
+    print("| confidence | " + " | ".join(sets) + " |\n|---|" + "---:|" * len(sets))
+    for lo, hi in zip(edges, edges[1:]):
+        cells = []
+        for pairs in sets.values():
+            sel = [ok for c, ok in pairs if lo <= c < hi]
+            cells.append(f"{sum(sel) / len(sel):.2f} (n={len(sel)})" if sel else "–")
+        print(f"| {lo:.1f}–{min(hi, 1.0):.1f} | " + " | ".join(cells) + " |")
+    cells = []
+    for pairs in sets.values():
+        sel = [ok for c, ok in pairs if c >= 0.8]
+        cells.append(f"{sum(sel) / len(sel):.2f} (n={len(sel)})" if sel else "–")
+    print("| **≥ 0.8** (target ≥ 0.80) | " + " | ".join(cells) + " |")
+
+
+def learning() -> None:
+    """Section 4: a reader's tags (outside sentences as tags) teach the model."""
+    pool = read_subjectivity("train_en.tsv") + read_subjectivity("dev_en.tsv")
+    if not pool:
+        return
+    random.Random(15).shuffle(pool)
+    held, pool = pool[:len(pool) - 1000], pool[len(pool) - 1000:]
+    gold = [g for _, g in held]
+    base = macro_f1(gold, [p for p, _ in suggest_sentences([t for t, _ in held])])
+    print(f"\n### 4. Learning from a reader's tags: CLEF sentences as tags (SUBJ -> opinion, "
+          f"OBJ -> claim), tested on {len(held)} other CLEF sentences (macro-F1; without tags "
+          f"{base:.3f})\n")
+    print("| tags | macro-F1 | held-out check: tags, right without / with learning | used "
+          "| training s |\n|---:|---:|---|---|---:|")
+    for n in (30, 100, 300, 1000):
+        examples = [(t, "opinion" if g else "claim") for t, g in pool[:n]]
+        started = time.perf_counter()
+        model = TagModel.train(examples)
+        seconds = time.perf_counter() - started
+        got = macro_f1(gold, [p for p, _ in suggest_sentences([t for t, _ in held], model)])
+        k, without, with_ = model.checked
+        print(f"| {n} | {got:.3f} | {k}: {without} / {with_} | "
+              f"{'yes' if model.helps else 'no (not better)'} | {seconds:.2f} |")
+
+
+def speed(rows: Sequence[dict]) -> None:
+    """Section 5: CPU and wall seconds to suggest 10,000 statements (best of 3)."""
     built = passages(rows)
     text, statements = "", []
-    while len(statements) < target:
+    while len(statements) < TARGET_STATEMENTS:
         for part, stmts, _ in built:
             offset = len(text) + (2 if text else 0)
             text += ("\n\n" if text else "") + part
             statements.extend(Statement(len(statements) + i, s.start + offset, s.end + offset,
                                         s.text, s.paragraph) for i, s in enumerate(stmts))
-    statements = statements[:target]
-    wall = cpu = float("inf")
-    for _ in range(5):
-        started, started_cpu = time.perf_counter(), time.process_time()
-        suggest_statements(statements, text, model=model)
-        wall = min(wall, time.perf_counter() - started)
-        cpu = min(cpu, time.process_time() - started_cpu)
-    return wall, cpu
-
-
-def train_on_dev(rows: Sequence[dict]) -> tuple[TagModel, float, int]:
-    """A TagModel trained on the dev split's tagged statements, with its training time."""
-    examples = [(r["text"], r["label"]) for r in rows
-                if r["split"] == "dev" and r["label"] != "none"]
-    started = time.perf_counter()
-    model = TagModel.train(examples)
-    return model, time.perf_counter() - started, len(examples)
-
-
-def other_reader(rows: Sequence[dict]) -> None:
-    """Learning: a reader whose habit differs from the rules tags dev; we suggest on test."""
-    relabelled = direct_quotes_reader(rows)
-    changed = sum(a["label"] != b["label"] for a, b in zip(rows, relabelled))
-    model, _, n = train_on_dev(relabelled)
-    test_rows = [r for r in relabelled if r["split"] == "test"]
-    test_passages = passages(test_rows)
-    print(f"\nA simulated reader who tags only words in quote marks (and transcript turns) as "
-          f"quotations, reported speech as claims ({changed} labels differ), on the test split:\n")
-    table({
-        "ours: rules": [(r["label"], p) for r, p, _, _ in run_ours(test_passages)],
-        f"ours: rules + model learned from this reader's {n} dev tags":
-            [(r["label"], p) for r, p, _, _ in run_ours(test_passages, model)],
-    })
+    statements = statements[:TARGET_STATEMENTS]
+    print(f"\n### 5. Suggesting {TARGET_STATEMENTS:,} statements (our set's passages repeated)\n")
+    print("| method | wall s (best of 3) | CPU s | target |\n|---|---:|---:|---:|")
+    for name, base in (("rules alone", rules_only_model()), ("ours", None)):
+        wall = cpu = float("inf")
+        for _ in range(3):
+            started, started_cpu = time.perf_counter(), time.process_time()
+            suggest_statements(statements, text, base=base)
+            wall = min(wall, time.perf_counter() - started)
+            cpu = min(cpu, time.process_time() - started_cpu)
+        print(f"| {name} | {wall:.2f} | {cpu:.2f} | ≤ 1 s |")
+    print("\n(Shared 2-core machine: wall times vary with load; CPU time is steadier.)")
 
 
 def main(argv: list[str]) -> int:
-    """Print the accuracy table for one split, then the speed lines."""
+    """Print every section."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", default="test", choices=("dev", "test"))
     parser.add_argument("--errors", action="store_true", help="list the mistakes")
     parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--no-learning", action="store_true")
     args = parser.parse_args(argv)
     rows = load_rows()
-    split_rows = [r for r in rows if r["split"] == args.split]
-    split_passages = passages(split_rows)
-    ours = run_ours(split_passages)
-    counts = Counter(r["label"] for r in split_rows)
-    print(f"Split '{args.split}': {len(split_rows)} statements "
-          f"({', '.join(f'{counts[k]} {k}' for k in LABELS)}), "
-          f"{len(split_passages)} passages.\n")
-    results: dict[str, list[tuple[str, str]]] = {
-        "always claim (baseline)": [(r["label"], "claim") for r in split_rows],
-        "quote marks only (baseline)": [(r["label"], quote_marks_only(r["text"]))
-                                        for r in split_rows],
-        "ours: rules": [(r["label"], p) for r, p, _, _ in ours],
-    }
-    model, seconds, n = train_on_dev(rows)
-    if args.split == "test":
-        results[f"ours: rules + model learned from the {n} dev statements"] = \
-            [(r["label"], p) for r, p, _, _ in run_ours(split_passages, model)]
-    table(results)
-    sure = [(r["label"], p) for r, p, c, _ in ours if c >= 0.8]
-    if sure:
-        print(f"\nRules with confidence >= 0.80: {len(sure)}/{len(ours)} statements, "
-              f"accuracy {sum(g == p for g, p in sure) / len(sure):.2f}.")
-    print(f"TagModel.train on {n} dev statements: {seconds:.2f} s.")
-    if args.split == "test":
-        other_reader(rows)
-    if args.errors:
-        print()
-        for row, predicted, confidence, reasons in ours:
-            if predicted != row["label"]:
-                print(f"{row['id']:16} {row['label']:>9} -> {predicted:9} {confidence:.2f} "
-                      f"{row['text'][:90]!r}\n{'':29}{'; '.join(reasons)}")
+    ours = own_test(rows, args.errors)
+    clef = outside(args.errors)
+    reliability(ours, clef)
+    if not args.no_learning:
+        learning()
     if not args.no_speed:
-        model = train_on_dev(rows)[0]
-        print("\n| suggesting 10,000 statements | wall s (best of 5) | CPU s | target |")
-        print("|---|---:|---:|---:|")
-        for name, m in (("rules", None), ("rules + dev-trained model", model)):
-            wall, cpu = speed(rows, m)
-            print(f"| {name} | {wall:.2f} | {cpu:.2f} | <= 1 s |")
-        print("\n(Shared 2-core machine: wall times vary with load; CPU time is steadier.)")
+        speed([r for r in rows if not r["passage"].startswith("sotu-")])
     return 0
 
 

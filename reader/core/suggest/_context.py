@@ -9,6 +9,7 @@ from typing import Sequence
 from reader.core.text import Statement
 from reader.core.suggest._cues import speaker_label
 from reader.core.suggest._lexicon import NOT_NAMES, REPORTING
+from reader.core.suggest._nearby import speakers_nearby
 from reader.core.suggest._quotes import QUOTE_CHARS, quote_open_after
 from reader.core.suggest._types import SuggestContext
 
@@ -46,6 +47,7 @@ def contexts_for(statements: Sequence[Statement], text: str | None = None) -> li
         elif previous.endswith(":") and _introduces_quote(previous):
             for pos in lines[b]:
                 quoted_by.setdefault(pos, "")
+    nearby = speakers_nearby([s.text for s in statements])
     contexts: list[SuggestContext] = []
     for b, block in enumerate(paragraphs):
         label = labels[b] if transcript else None
@@ -54,7 +56,7 @@ def contexts_for(statements: Sequence[Statement], text: str | None = None) -> li
             contexts.append(SuggestContext(
                 first_in_document=pos == 0, inside_quote=open_quote,
                 block_quote_by=quoted_by.get(pos), attribution_line=pos in attributions,
-                speaker_label=label))
+                speaker_label=label, speaker_nearby=pos in nearby))
             open_quote = quote_open_after(open_quote, statements[pos].text)
     return contexts
 

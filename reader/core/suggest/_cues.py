@@ -12,9 +12,9 @@ from typing import Sequence
 
 from reader.core.suggest._lexicon import NOT_NAMES, REPORTING
 from reader.core.suggest._quotes import (
-    QUOTE_CHARS, QuoteSpan, ReportedSpeech, find_quote_spans, find_reported_speech, is_title,
-)
-from reader.core.suggest._types import CUE_WEIGHTS, Cue, SuggestContext, make_cue
+    QUOTE_CHARS, QuoteSpan, find_quote_spans, is_title, normalize_quote_marks)
+from reader.core.suggest._reported import ReportedSpeech, find_reported_speech
+from reader.core.suggest._types import CUE_WEIGHTS, Analysis, Cue, SuggestContext, make_cue
 from reader.core.suggest._words import word_cues
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*|\d[\d,.]*\d|\d|[$£€%¶,;:?!]")
@@ -30,12 +30,19 @@ _NOT_SPEAKERS = frozenset(("NOTE", "UPDATE", "UPDATED", "CORRECTION", "WARNING",
 
 def find_cues(text: str, context: SuggestContext | None = None) -> list[Cue]:
     """Every cue found in ``text`` (a single statement), in no particular order."""
+    return analyse_statement(text, context).cues
+
+
+def analyse_statement(text: str, context: SuggestContext | None = None) -> Analysis:
+    """The cues of one statement plus the tokens behind them (for the model's features)."""
     text = text.strip()
     if not text:
-        return []
+        return Analysis([], (), (), (), 0.0, False)
     ctx = context or SuggestContext()
     cues = _context_cues(ctx)
     cues.extend(_form_cues(text, ctx))
+    if "''" in text or "``" in text:
+        text = normalize_quote_marks(text)
     spans = find_quote_spans(text) if any(c in text for c in QUOTE_CHARS) else []
     outside = _outside_quotes(text, spans)
     tokens = _TOKEN.findall(outside)
@@ -49,7 +56,8 @@ def find_cues(text: str, context: SuggestContext | None = None) -> list[Cue]:
         cues.extend(_reported_cues(reported))
     cues.extend(word_cues(tokens, lower, writer, reported is not None))
     cues.extend(_ending_cues(text, ctx, spans))
-    return cues
+    share = sum(s.end - s.start for s in spans) / len(text)
+    return Analysis(cues, tuple(tokens), tuple(lower), tuple(writer), share, reported is not None)
 
 
 def cue_totals(cues: Sequence[Cue]) -> list[float]:
@@ -72,6 +80,9 @@ def _context_cues(ctx: SuggestContext) -> list[Cue]:
     if ctx.speaker_label:
         cues.append(make_cue("quotation", "transcript_turn",
                              f"a turn of an interview transcript ('{ctx.speaker_label}:')"))
+    if ctx.speaker_nearby:
+        cues.append(make_cue("quotation", "quote_speaker_nearby",
+                             "a quote whose speaker is named in the sentence before or after"))
     if ctx.block_quote_by is not None:
         who = f" followed by the attribution line '{ctx.block_quote_by}'" if ctx.block_quote_by \
             else " introduced by a line ending in a colon"
@@ -136,6 +147,9 @@ def _quote_cues(text: str, spans: list[QuoteSpan], ctx: SuggestContext,
         elif any(s.shape == "open" for s in speech):
             cues.append(make_cue("quotation", "quote_runs_on",
                                  f"a quote in {style} marks that runs on into the next sentence"))
+        elif share >= 0.9 and reported is None and not ctx.speaker_nearby:
+            cues.append(make_cue("quotation", "quote_whole",
+                                 f"the whole sentence in {style} marks, no speaker named"))
         elif share >= 0.5:
             cues.append(make_cue("quotation", "quote_major",
                                  f"direct quote in {style} marks covering {pct}% of the sentence"))

@@ -1,46 +1,36 @@
-"""A small model learned from the reader's own tags: logistic regression, pure Python.
+"""The model learned from the reader's own tags: corrections on top of the shipped model.
 
-It learns corrections to the rules, not a classifier from scratch: a statement's score for
-each kind is the rules' summed cue weight plus learned weights of its features (the cues
-that fire, by name, and lower-cased words and word pairs). With few tags it stays close to
-the rules; where the reader keeps overruling them, it follows the reader. Training is
-multinomial logistic regression with AdaGrad and L2, a fixed number of passes in a fixed
-order, so the same tags always give the same model; a few hundred tags train in well under
-a second. ``to_json``/``from_json`` keep it in the library's settings table.
+A statement's score for each kind is the shipped model's score plus learned weights of the
+same features (cues, lexicon scores, form, words). Before it is used, the learning is checked
+on a held-out fifth of the reader's tags: only if it gets more of them right than the shipped
+model alone does it change suggestions (``helps``); otherwise suggestions stay as they were.
+Training is deterministic; ``to_json``/``from_json`` keep the model in the library's settings
+(``MODEL_SETTING_KEY``), with a fingerprint of the tags it learned from.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import math
-import random
-import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Iterable, Mapping, Sequence
 
-from reader.core.suggest._cues import cue_totals, find_cues
-from reader.core.suggest._types import KINDS, Cue, SuggestContext
+from reader.core.suggest._base import base_model
+from reader.core.suggest._cues import analyse_statement
+from reader.core.suggest._features import Features, statement_features
+from reader.core.suggest._linear import LinearWeights, add_scores, fit_corrections, softmax
+from reader.core.suggest._types import KINDS, SuggestContext
 
 MIN_EXAMPLES = 30  # fewer tags than this and suggest_statements ignores a model
-MODEL_SETTING_KEY = "suggest.model"  # where the window keeps the trained model (store settings)
+MODEL_SETTING_KEY = "suggest.model"  # where a library keeps its trained model (store settings)
 _FORMAT = "source-reader/tag-model"
-_VERSION = 2
-# Set by two-fold cross-validation on the dev split of bench/data/suggest_eval.jsonl.
+_VERSION = 3
+# Chosen on the learning curve of bench/bench_suggest.py (outside tags, 30 to 1,000).
 EPOCHS = 4
-L2 = 0.03
-RATE = 0.1
-_WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d+|[?!:]")
-
-
-def model_features(text: str, cues: Iterable[Cue]) -> set[str]:
-    """Binary features of a statement: its cues ('cue:name'), words, and word pairs ('a b')."""
-    words = ["<num>" if w[0].isdigit() else w
-             for w in _WORD.findall(text.lower().replace("’", "'"))]
-    features = {"<bias>", *words}
-    features.update([a + " " + b for a, b in zip(words, words[1:])])
-    features.update(["cue:" + cue.feature for cue in cues])
-    return features
+L2 = 0.01
+RATE = 0.05
+HOLD_OUT = 5  # every fifth tag (by a hash of its text) checks the learning
 
 
 def examples_fingerprint(examples: Sequence[tuple[str, str]]) -> str:
@@ -51,14 +41,24 @@ def examples_fingerprint(examples: Sequence[tuple[str, str]]) -> str:
     return digest.hexdigest()[:16]
 
 
+def _held_out(text: str) -> bool:
+    return hashlib.sha256(text.encode()).digest()[0] % HOLD_OUT == 0
+
+
 @dataclass(frozen=True)
 class TagModel:
-    """Learned weights per feature for each of KINDS; ``predict`` gives a probability per kind."""
+    """Learned corrections per feature for each of KINDS, and whether they helped.
+
+    ``checked`` is (held-out tags, right by the shipped model, right with the corrections);
+    ``helps`` says whether suggestions use the corrections at all.
+    """
 
     classes: tuple[str, ...]
     weights: Mapping[str, tuple[float, ...]]
     n_examples: int
     fingerprint: str = ""
+    helps: bool = True
+    checked: tuple[int, int, int] = (0, 0, 0)
 
     @classmethod
     def train(cls, examples: Sequence[tuple[str, str]], epochs: int = EPOCHS,
@@ -67,35 +67,52 @@ class TagModel:
         usable = [(text, kind) for text, kind in examples if kind in KINDS and text.strip()]
         if len({kind for _, kind in usable}) < 2:
             raise ValueError("a tag model needs tagged statements of at least two kinds")
-        data = []
-        for text, kind in usable:
-            cues = find_cues(text)
-            data.append((model_features(text, cues), cue_totals(cues), KINDS.index(kind)))
-        weights = _fit(data, len(KINDS), epochs, l2)
+        examples_data = [_example(text, kind) for text, kind in usable]
+        data = [(f.as_dict(), offsets, y) for f, offsets, y in examples_data]
+        held = [_held_out(text) for text, _ in usable]
+        train_part = [d for d, h in zip(data, held) if not h]
+        test_part = [d for d, h in zip(examples_data, held) if h]
+        checked = (0, 0, 0)
+        helps = True
+        if test_part and len({d[2] for d in train_part}) >= 2:
+            trial = fit_corrections(train_part, epochs, l2, RATE)
+            trial_weights = LinearWeights.split(trial)
+            base_right = sum(_argmax(offsets) == y for _, offsets, y in test_part)
+            model_right = sum(_argmax(_corrected(offsets, trial_weights, f)) == y
+                              for f, offsets, y in test_part)
+            checked = (len(test_part), base_right, model_right)
+            helps = model_right > base_right
+        weights = fit_corrections(data, epochs, l2, RATE) if helps else {}
         kept = {f: tuple(round(x, 4) for x in w) for f, w in weights.items()
                 if max(abs(x) for x in w) >= 1e-3}
-        return cls(KINDS, kept, len(usable), examples_fingerprint(usable))
+        return cls(KINDS, kept, len(usable), examples_fingerprint(usable), helps, checked)
 
     def predict(self, text: str, context: SuggestContext | None = None) -> dict[str, float]:
-        """Probability of each kind: the rules' scores plus what the tags taught."""
-        return self.predict_cues(text, find_cues(text, context))
+        """Probability of each kind: the shipped model's scores plus what the tags taught."""
+        analysis = analyse_statement(text, context)
+        features = statement_features(analysis, text.strip())
+        base = base_model()
+        scores = [0.0, 0.0, 0.0]
+        add_scores(scores, base.linear, features)
+        return dict(zip(self.classes, softmax(self.correct(scores, features), base.temperature)))
 
-    def predict_cues(self, text: str, cues: Sequence[Cue]) -> dict[str, float]:
-        """Like ``predict`` when the statement's cues are already known."""
-        s0, s1, s2 = cue_totals(cues)  # one score per kind, in the order of KINDS
-        get = self.weights.get
-        for feature in model_features(text, cues):
-            w = get(feature)
-            if w is not None:
-                s0 += w[0]
-                s1 += w[1]
-                s2 += w[2]
-        return dict(zip(self.classes, _softmax((s0, s1, s2))))
+    @cached_property
+    def linear(self) -> LinearWeights:
+        """The learned weights split for scoring."""
+        return LinearWeights.split(self.weights)
+
+    def correct(self, scores: list[float], features: Features) -> list[float]:
+        """The shipped model's ``scores`` with the learned corrections added (if they help)."""
+        if self.helps and self.weights:
+            scores = list(scores)
+            add_scores(scores, self.linear, features)
+        return scores
 
     def to_json(self) -> str:
         """The model as a JSON string (for the store's settings table)."""
         return json.dumps({"format": _FORMAT, "version": _VERSION, "classes": list(self.classes),
                            "n_examples": self.n_examples, "fingerprint": self.fingerprint,
+                           "helps": self.helps, "checked": list(self.checked),
                            "weights": {f: list(w) for f, w in self.weights.items()}},
                           separators=(",", ":"), sort_keys=True)
 
@@ -112,49 +129,31 @@ class TagModel:
             weights = {str(f): tuple(float(x) for x in w) for f, w in raw["weights"].items()}
             if any(len(w) != len(classes) for w in weights.values()):
                 raise ValueError("weights do not match the classes")
-            return cls(classes, weights, int(raw["n_examples"]), str(raw.get("fingerprint", "")))
+            checked = tuple(int(x) for x in raw.get("checked", (0, 0, 0)))
+            if len(checked) != 3:
+                raise ValueError("bad check counts")
+            return cls(classes, weights, int(raw["n_examples"]), str(raw.get("fingerprint", "")),
+                       bool(raw.get("helps", True)), checked)  # type: ignore[arg-type]
         except (TypeError, KeyError, AttributeError, json.JSONDecodeError) as exc:
             raise ValueError(f"not a tag model: {exc}") from None
 
 
-def _softmax(scores: Sequence[float]) -> list[float]:
-    top = max(scores)
-    exps = [math.exp(s - top) for s in scores]
-    total = sum(exps)
-    return [e / total for e in exps]
+def _example(text: str, kind: str) -> tuple[Features, list[float], int]:
+    features = statement_features(analyse_statement(text), text.strip())
+    scores = [0.0, 0.0, 0.0]
+    add_scores(scores, base_model().linear, features)
+    return features, scores, KINDS.index(kind)
 
 
-def _fit(data: list[tuple[set[str], list[float], int]], n_classes: int, epochs: int,
-         l2: float) -> dict[str, list[float]]:
-    """Multinomial logistic regression on top of fixed rule scores, by AdaGrad (seeded order)."""
-    weights: dict[str, list[float]] = {}
-    squares: dict[str, list[float]] = {}
-    order = list(range(len(data)))
-    rng = random.Random(0)
-    classes = range(n_classes)
-    for _ in range(epochs):
-        rng.shuffle(order)
-        for i in order:
-            features, offsets, y = data[i]
-            scores = list(offsets)
-            for f in features:
-                w = weights.get(f)
-                if w is not None:
-                    for c in classes:
-                        scores[c] += w[c]
-            probs = _softmax(scores)
-            errors = [probs[c] - (c == y) for c in classes]
-            for f in features:
-                w = weights.get(f)
-                if w is None:
-                    w = weights[f] = [0.0] * n_classes
-                    squares[f] = [1e-8] * n_classes
-                g2 = squares[f]
-                for c in classes:
-                    grad = errors[c] + l2 * w[c]
-                    g2[c] += grad * grad
-                    w[c] -= RATE * grad / math.sqrt(g2[c])
-    return weights
+def _corrected(offsets: Sequence[float], weights: LinearWeights,
+               features: Features) -> list[float]:
+    scores = list(offsets)
+    add_scores(scores, weights, features)
+    return scores
+
+
+def _argmax(scores: Sequence[float]) -> int:
+    return max(range(len(scores)), key=scores.__getitem__)
 
 
 def examples_from_tags(tags: Iterable[Any]) -> list[tuple[str, str]]:
@@ -166,20 +165,37 @@ def examples_from_tags(tags: Iterable[Any]) -> list[tuple[str, str]]:
 def model_for_store(store: Any) -> TagModel | None:
     """The model for a library: the saved one if it matches the tags, else freshly trained.
 
-    Returns None with fewer than MIN_EXAMPLES tags or fewer than two kinds. Never writes.
+    Returns None with fewer than MIN_EXAMPLES tags or fewer than two kinds. A freshly trained
+    model is saved when the store is writable (``save_model``), so the next call reuses it.
     """
     examples = examples_from_tags(store.tag_table.tags())
     if len(examples) < MIN_EXAMPLES:
         return None
-    saved = store.setting(MODEL_SETTING_KEY)
-    if saved:
-        try:
-            model = TagModel.from_json(saved)
-        except ValueError:
-            model = None
-        if model is not None and model.fingerprint == examples_fingerprint(examples):
-            return model
+    fingerprint = examples_fingerprint(
+        [(t, k) for t, k in examples if k in KINDS and t.strip()])
+    saved = saved_model(store)
+    if saved is not None and saved.fingerprint == fingerprint:
+        return saved
     try:
-        return TagModel.train(examples)
+        model = TagModel.train(examples)
     except ValueError:
         return None
+    if not getattr(store, "readonly", True):
+        save_model(store, model)
+    return model
+
+
+def saved_model(store: Any) -> TagModel | None:
+    """The model a library keeps in its settings, or None (none saved, or an older format)."""
+    data = store.setting(MODEL_SETTING_KEY)
+    if not data:
+        return None
+    try:
+        return TagModel.from_json(data)
+    except ValueError:
+        return None
+
+
+def save_model(store: Any, model: TagModel) -> None:
+    """Keep ``model`` in the library (one small write: the settings table)."""
+    store.set_setting(MODEL_SETTING_KEY, model.to_json())

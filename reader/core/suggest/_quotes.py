@@ -1,35 +1,22 @@
-"""Quote marks and reported speech inside one statement: the quotation side of the cues.
+"""Quote marks inside one statement: the quoted spans, and whether a quote runs on.
 
-``find_quote_spans`` finds text inside straight or curly quote marks (including a quote that
-runs on from, or into, a neighbouring sentence); ``find_reported_speech`` finds a reporting verb
-("said", "argued", "according to") with its speaker and the tokens that hold the reported words,
-so the opinion cues can skip words that are not the writer's own.
+``find_quote_spans`` finds text inside straight, curly, doubled (``…'') or angle (« »)
+quote marks, including a quote that runs on from, or into, a neighbouring sentence. Reported
+speech without quote marks is ``_reported``'s part.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from types import MappingProxyType
-from typing import Sequence
 
-from reader.core.suggest._lexicon import NOT_NAMES, REPORTING, SPEAKER_NOUNS, SPEAKER_PRONOUNS
-
-QUOTE_CHARS = "\"“”‘’„«»"
+QUOTE_CHARS = "\"“”‘’„«»`"  # with ` for ``…''; a statement with '' is checked apart
 _CURLY_DOUBLE = re.compile(r"[“„«]([^“”„«»]*)(?:[”»]|$)")
 _CURLY_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘([^‘’]+?)’(?!\w)")
 _STRAIGHT_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))'([^\W\d_][^'\n]*?)'(?!\w)")
 _WORD = re.compile(r"\w+")
-_DETERMINERS = frozenset("a an the his her its their our my your this that".split())
-_PASSIVE = frozenset("was were been be is are being".split())
-_NOT_SOURCES = frozenset("plan schedule tradition custom law rules".split())
-_PHRASAL = frozenset("on for off up in out".split())
+
 _TITLE_SMALL_WORDS = frozenset("of the a an and in on for to".split())
-# Which reporting verb wins when a sentence has several: the one with the clearest speaker.
-_SPEAKER_RANK = MappingProxyType({"named": 6, "noun": 5, "subject": 4, "pronoun": 4, "first": 3,
-                                  "relative": 2, "none": 1})
-_QUESTION_NEXT = frozenset(("¶", ",", "whether", "if", "what", "why", "how", "who", "when",
-                            "where", ""))
 
 
 @dataclass(frozen=True)
@@ -42,17 +29,6 @@ class QuoteSpan:
     style: str  # 'curly' or 'straight'
     shape: str  # 'closed', 'open' (runs into the next sentence), 'close' (runs in from before)
     content: str
-
-
-@dataclass(frozen=True)
-class ReportedSpeech:
-    """A reporting verb with its speaker and the token range ``[lo, hi)`` of the reported words."""
-
-    verb: str
-    speaker: str  # the speaker's words as written, '' if none found
-    speaker_kind: str  # 'named', 'noun', 'pronoun', 'relative', 'first', 'subject' or 'none'
-    lo: int
-    hi: int
 
 
 def _span(text: str, start: int, end: int, style: str, shape: str) -> QuoteSpan:
@@ -77,8 +53,17 @@ def _straight_double(text: str) -> list[QuoteSpan]:
     return spans
 
 
+def normalize_quote_marks(text: str) -> str:
+    """``text`` with doubled marks (``…'' and ''…'') as straight double quotes, same length."""
+    if "``" in text or "''" in text:
+        return text.replace("``", ' "').replace("''", '" ')
+    return text
+
+
 def find_quote_spans(text: str) -> list[QuoteSpan]:
-    """Quoted spans of ``text`` in order (empty when it has no quote marks)."""
+    """Quoted spans of ``text`` in order (empty when it has no quote marks); doubled marks
+    (``…'', ''…'') count as double quotes."""
+    text = normalize_quote_marks(text)
     spans: list[QuoteSpan] = []
     if "“" in text or "”" in text or "„" in text or "«" in text:
         opens = [i for i in (text.find("“"), text.find("„"), text.find("«")) if i >= 0]
@@ -112,6 +97,7 @@ def _drop_nested(spans: list[QuoteSpan]) -> list[QuoteSpan]:
 
 def quote_open_after(open_before: bool, text: str) -> bool:
     """Whether a double quote is still open after ``text``, given the state before it."""
+    text = normalize_quote_marks(text)
     if not ('"' in text or "“" in text or "”" in text or "„" in text or "«" in text
             or "»" in text):
         return open_before
@@ -134,157 +120,3 @@ def is_title(content: str) -> bool:
     small = _TITLE_SMALL_WORDS
     return words[0][:1].isupper() and all(w[:1].isupper() or w in small for w in words) and \
         sum(w[:1].isupper() for w in words) >= 2
-
-
-def find_reported_speech(tokens: Sequence[str], lower: Sequence[str]) -> ReportedSpeech | None:
-    """The strongest reporting verb in the tokens (quotes already replaced by '¶'), or None."""
-    best: ReportedSpeech | None = None
-    rank = _SPEAKER_RANK
-    n = len(tokens)
-    for i, low in enumerate(lower):
-        if low == "according" and i + 1 < n and lower[i + 1] == "to" and \
-                (lower[i + 2] if i + 2 < n else "") not in _NOT_SOURCES:
-            found = _according_to(tokens, i)
-        elif low in REPORTING and tokens[i][:1].islower() and _is_reporting_use(lower, i):
-            found = _with_speaker(tokens, lower, i)
-        else:
-            continue
-        if best is None or rank[found.speaker_kind] > rank[best.speaker_kind]:
-            best = found
-    return best
-
-
-def _is_reporting_use(lower: Sequence[str], i: int) -> bool:
-    word, prev = lower[i], lower[i - 1] if i else ""
-    nxt = lower[i + 1] if i + 1 < len(lower) else ""
-    lemma = REPORTING[word]
-    if prev in _DETERMINERS and lemma in ("claim", "warn", "estimate", "write", "call", "question"):
-        return False  # a noun: "his claim", "a warning"
-    if prev in _PASSIVE and lemma != "say":
-        return False  # "was called", "were admitted"
-    if prev[:1].isdigit():
-        return False  # "14 states", "3 claims"
-    if lemma == "ask":
-        return nxt in _QUESTION_NEXT or prev in (",", "¶")
-    if lemma == "write":
-        return nxt in ("that", "¶", ",", ":", "in", "on", "to", "") or prev in (",", "¶")
-    if lemma in ("add", "note"):
-        return prev in (",", "¶") or nxt in (",", "that", ":", "") or i == len(lower) - 1
-    if lemma == "call":
-        return nxt not in _PHRASAL
-    if lemma in ("estimate",) or word in ("writing", "written"):
-        return nxt == "that"
-    return True
-
-
-def _according_to(tokens: Sequence[str], i: int) -> ReportedSpeech:
-    commas = [k for k, t in enumerate(tokens) if t == ","]
-    end = next((k for k in commas if k > i), len(tokens))
-    source = " ".join(tokens[i + 2:min(end, i + 7)])
-    after = next((k for k in commas if k > i), None)
-    if i <= 1 and after is not None:  # "According to X, the reported words."
-        return ReportedSpeech("according to", source, "noun", after + 1, len(tokens))
-    before = max((k for k in commas if k < i), default=0)
-    return ReportedSpeech("according to", source, "noun", 0, before)
-
-
-def _speaker_at(tokens: Sequence[str], lower: Sequence[str], k: int, at_start: bool) -> str | None:
-    tok, low = tokens[k], lower[k].split("'")[0]
-    if low in ("i", "we"):
-        return "first"
-    if low in SPEAKER_PRONOUNS:
-        return "pronoun"
-    if low.rstrip("s’'") in SPEAKER_NOUNS or low in SPEAKER_NOUNS:
-        return "noun"
-    if low == "who":
-        return "relative"
-    if tok[:1].isupper() and low not in NOT_NAMES and \
-            not (k == 0 and at_start and low in REPORTING):
-        return "named"
-    return None
-
-
-def _with_speaker(tokens: Sequence[str], lower: Sequence[str], i: int) -> ReportedSpeech:
-    n = len(tokens)
-    kinds: list[tuple[str, str]] = []
-    for k in range(i - 1, max(-1, i - 8), -1):
-        if tokens[k] == "¶":
-            break
-        kind = _speaker_at(tokens, lower, k, True)
-        if kind:
-            kinds.append((kind, _name_run(tokens, lower, k) if kind == "named" else tokens[k]))
-            if kind in ("first", "pronoun", "relative") and k >= i - 2:
-                break
-    prev = tokens[i - 1] if i else ""
-    if prev in (",", "¶", ":") or i == 0:
-        for k in range(i + 1, min(n, i + 7)):
-            if tokens[k] in (",", ";", "¶"):
-                break
-            kind = _speaker_at(tokens, lower, k, False)
-            if kind in ("named", "noun"):
-                kinds.append((kind, _name_run(tokens, lower, k) if kind == "named" else tokens[k]))
-    order = ("first", "named", "noun", "pronoun", "relative")
-    kind, speaker = min(kinds, key=lambda ks: order.index(ks[0])) if kinds else ("none", "")
-    if kinds and kinds[0][0] == "first":
-        kind, speaker = kinds[0]
-    if lower[i].endswith("ing") and prev == ",":
-        # "..., arguing that ...": the subject of the sentence is the speaker.
-        kind, speaker = _subject(tokens, lower, i)
-    elif lower[i].endswith("ing") and kind not in ("named", "pronoun", "first"):
-        kind = "none"  # "a lawsuit claiming ...": the speech is a detail of something else
-    if kind == "relative":
-        return ReportedSpeech(tokens[i], speaker, kind, i + 1, i + 1)  # main clause follows
-    lo, hi = _reported_range(tokens, lower, i, prev)
-    return ReportedSpeech(tokens[i], speaker, kind, lo, hi)
-
-
-_OPENERS = frozenset("in on at after before despite for during since while with as by "
-                     "from under however".split())
-
-
-def _subject(tokens: Sequence[str], lower: Sequence[str], i: int) -> tuple[str, str]:
-    """Speaker kind and words of the sentence's subject, before position ``i``."""
-    start = 0
-    if lower and lower[0] in _OPENERS:  # skip "In response to X," to the main clause
-        start = next((k + 1 for k in range(i) if tokens[k] == ","), 0)
-    for k in range(start, i):
-        kind = _speaker_at(tokens, lower, k, True)
-        if kind in ("named", "noun", "pronoun", "first"):
-            return kind, _name_run(tokens, lower, k) if kind == "named" else tokens[k]
-    return "subject", ""
-
-
-def _name_run(tokens: Sequence[str], lower: Sequence[str], k: int) -> str:
-    """The capitalized words around position ``k`` ('Dana Ortiz' from 'Dana')."""
-    def is_name(j: int) -> bool:
-        return tokens[j][:1].isupper() and lower[j] not in NOT_NAMES
-
-    lo, hi = k, k + 1
-    while lo > 0 and is_name(lo - 1):
-        lo -= 1
-    while hi < len(tokens) and is_name(hi):
-        hi += 1
-    return " ".join(tokens[lo:hi])
-
-
-_ADVERBIAL_START = frozenset("in on at to during after before last this over from by via with "
-                             "yesterday today tonight monday tuesday wednesday thursday friday "
-                             "saturday sunday".split())
-
-
-def _reported_range(tokens: Sequence[str], lower: Sequence[str], i: int,
-                    prev: str) -> tuple[int, int]:
-    """Token range of the reported words: after 'that', after the verb, or before the speaker."""
-    n = len(tokens)
-    that = next((k for k in range(i + 1, min(n, i + 9)) if lower[k] == "that"), None)
-    if that is not None:
-        return that + 1, n
-    rest_end = next((k for k in range(i + 1, n) if tokens[k] in (",", ";")), n)
-    rest = lower[i + 1:rest_end]
-    trailing = prev in (",", "¶") or len(rest) <= 5 or (rest and rest[0] in _ADVERBIAL_START)
-    if not trailing:
-        return i + 1, n
-    cut = max((k for k in range(max(0, i - 8), i) if tokens[k] in (",", ";", "¶")), default=-1)
-    if cut < 0:
-        return i + 1, n
-    return 0, cut + (tokens[cut] == "¶")

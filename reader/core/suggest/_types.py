@@ -30,6 +30,7 @@ class SuggestContext:
     block_quote_by: str | None = None  # in a block quote; its attribution ('' if unknown)
     attribution_line: bool = False  # the line naming the author of the block quote above
     speaker_label: str | None = None  # a turn of an interview transcript ('Q', 'A', 'HOST')
+    speaker_nearby: bool = False  # a quote whose speaker is named in a neighbouring sentence
 
 
 @dataclass(frozen=True)
@@ -42,19 +43,34 @@ class Cue:
     reason: str
 
 
+@dataclass(frozen=True)
+class Analysis:
+    """One statement read by the rules: its cues, and its tokens outside quote marks with
+    ``writer`` marking those that are the writer's own words (not a reported clause)."""
+
+    cues: list[Cue]
+    tokens: tuple[str, ...]
+    lower: tuple[str, ...]
+    writer: tuple[bool, ...]
+    quote_share: float  # share of the characters inside quote marks
+    reported: bool  # a reporting verb ('said', 'according to') was found
+
+
 # Weight of each cue (by feature name), set by hand on the dev split of the evaluation set.
 # Opinion cues outweigh claim cues: a sentence with a fact and a judgement is an opinion.
 CUE_WEIGHTS = MappingProxyType({
     # quotation
     "transcript_turn": 3.5, "block_quote": 3.5, "inside_quote": 3.0, "quote_continues": 3.0,
-    "quote_runs_on": 3.0, "quote_major": 3.0, "quote_partial": 1.2, "quote_answer": 2.2,
-    "speaker_label": 3.0, "according_to": 2.4, "report_named": 2.6, "report_noun": 2.4,
+    "quote_runs_on": 3.0, "quote_major": 3.0, "quote_whole": 2.0, "quote_partial": 1.2,
+    "quote_answer": 2.2,
+    "speaker_label": 3.0, "quote_speaker_nearby": 2.6,
+    "according_to": 2.4, "report_named": 2.6, "report_noun": 2.4,
     "report_pronoun": 2.2, "report_subject": 2.0, "report_relative": 1.2, "report_none": 0.5,
     # opinion
     "evaluative": 2.0, "evaluative_more": 0.5, "loaded_phrase": 2.4, "certainty_phrase": 1.4,
     "first_person_view": 1.6, "obligation": 1.2, "first": 1.4, "second": 1.4, "modal": 1.6,
     "certain": 1.4, "hedge": 0.8, "intens": 0.5, "prediction": 0.7, "imperative": 1.6,
-    "judges_report": 1.0, "question": 2.0, "exclamation": 1.8, "superlative": 0.8,
+    "judges_report": 2.0, "question": 2.0, "exclamation": 1.8, "superlative": 0.8,
     "scare_quote": 0.8, "report_first_person": 1.0,
     # claim
     "claim_prior": 0.6, "date": 0.8, "money": 0.8, "percent": 0.8, "count": 0.5,

@@ -76,6 +76,8 @@ def word_cues(tokens: Sequence[str], lower: Sequence[str], writer: Sequence[bool
             cls = None
         elif cls == "numword":
             numbers.setdefault("count", tok)
+        elif cls == "first" and not is_first_person(tok, k):
+            pass  # "the US", "Between Us" in a title
         elif cls is not None:
             classes.setdefault(cls, []).append(tok)
         elif low.endswith("ed") and len(low) > 4 and low not in NOT_PAST and "-" not in low \
@@ -114,6 +116,11 @@ def word_cues(tokens: Sequence[str], lower: Sequence[str], writer: Sequence[bool
     scale = CUE_WEIGHTS["claim_in_attribution"] if has_report else 1.0
     cues.extend(_claim_cues(names, events, numbers, scale))
     return cues
+
+
+def is_first_person(token: str, position: int) -> bool:
+    """Whether a first-person word is the writer's 'I'/'we', not 'US' or a title's 'Us'."""
+    return token == "I" or token.islower() or (position == 0 and token.istitle())
 
 
 def _phrases(words: Sequence[str]) -> list[tuple[str, str, str]]:

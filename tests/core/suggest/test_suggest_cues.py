@@ -42,8 +42,6 @@ CUES = [
     ("The plan will clearly fail.", "certain", "opinion", "certainty ('clearly')"),
     ("Perhaps the plan works.", "hedge", "opinion", "hedge ('Perhaps')"),
     ("Who reads these plans anyway?", "question", "opinion", "rhetorical"),
-    ("The plan passed at last!", "exclamation", "opinion", "exclamation"),
-    ("The plan will change everything.", "prediction", "opinion", "prediction ('will')"),
     ("Read the plan before you vote.", "imperative", "opinion", "imperative"),
     ("That was a missed opportunity.", "loaded_phrase", "opinion", "missed opportunity"),
     ("It is the most elegant plan.", "superlative", "opinion", "most elegant"),
@@ -63,6 +61,23 @@ def test_cue_on_minimal_sentence(text, feature, kind, reason):
     suggestion = suggest_statement(text)
     assert suggestion.kind == kind
     assert any(reason in r for r in suggestion.reasons), suggestion.reasons
+
+
+# Weak cues: the trained model weighs them, so alone they may not decide; they must still move
+# the suggestion towards their kind compared with the same sentence without them.
+@pytest.mark.parametrize("text, plain, feature", [
+    ("The plan passed at last!", "The plan passed at last.", "exclamation"),
+    ("The plan will change everything.", "The plan changes everything.", "prediction"),
+    ("Perhaps the plan works.", "The plan works.", "hedge"),
+])
+def test_weak_opinion_cue_raises_opinion(text, plain, feature):
+    assert feature in features(text) and feature not in features(plain)
+    with_cue, without = suggest_statement(text), suggest_statement(plain)
+
+    def opinion(s):
+        return s.confidence if s.kind == "opinion" else (1 - s.confidence) / 2
+
+    assert opinion(with_cue) > opinion(without)
 
 
 @pytest.mark.parametrize("text, reason", [

@@ -77,8 +77,7 @@ def test_blending_changes_suggestions_and_says_so():
     learned = suggest_statements(statement, text, model=TagModel.train(EXAMPLES))[0]
     assert plain.kind == "claim"
     assert learned.kind == "opinion"
-    assert learned.reasons[0] == (f"learned from {len(EXAMPLES)} of your tags (the rules alone "
-                                  "would say claim)")
+    assert learned.reasons[0] == f"learned from {len(EXAMPLES)} of your tags (without them: claim)"
 
 
 def test_a_model_from_too_few_tags_is_ignored():

@@ -1,0 +1,133 @@
+"""Train the shipped suggestion model (reader/core/suggest/data/base_model.json).
+
+Multinomial logistic regression over ``statement_features`` of the dev split of
+bench/data/suggest_eval.jsonl — statements we composed and public-domain U.S. presidential
+messages we labelled — and nothing else (no outside data set: their licences do not let a
+model derived from them ship). The rules are the prior: the L2 penalty pulls every weight
+towards the rules-alone model (each kind's summed cue weight), not towards zero, so a cue the
+data rarely shows keeps its hand-set meaning and the data corrects the rest. Classes are
+weighted by their frequency. The penalty is chosen by 5-fold cross-validation by passage
+(log loss), and the calibration temperature is fitted on the out-of-fold scores, so
+confidences match how often held-out suggestions are right. Needs numpy and scipy (a
+developer tool, not a dependency of the app):
+
+    .venv/bin/pip install scipy && .venv/bin/python bench/train_suggest.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from suggest_data import ROOT, labelled_features, load_rows
+
+from reader.core.suggest import BaseModel, fit_temperature, rules_only_model
+
+OUT = ROOT / "reader" / "core" / "suggest" / "data" / "base_model.json"
+FOLDS = 5
+PENALTIES = (0.3, 1.0, 3.0, 10.0)
+RULE_FIRMNESS = 10.0
+
+
+def _matrix(examples, names):
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    index = {name: j for j, name in enumerate(names)}
+    rows, cols, vals = [], [], []
+    for i, (features, _, _) in enumerate(examples):
+        for name, value in features.items():
+            j = index.get(name)
+            if j is not None:
+                rows.append(i)
+                cols.append(j)
+                vals.append(value)
+    return csr_matrix((vals, (rows, cols)), shape=(len(examples), len(names)), dtype=np.float64)
+
+
+def fit(examples, names, penalty: float):
+    """Weights (features x 3) minimising balanced log loss + penalty/2 * |W - prior|^2."""
+    import numpy as np
+    from scipy.optimize import minimize
+
+    x = _matrix(examples, names)
+    y = np.array([label for _, label, _ in examples])
+    counts = np.bincount(y, minlength=3)
+    sample = (len(y) / (3 * counts))[y]  # balanced classes
+    prior = np.zeros((len(names), 3))
+    for name, weights in rules_only_model().weights.items():
+        if name in names:
+            prior[names.index(name)] = weights
+    onehot = np.eye(3)[y]
+    # The rules' own features (their totals, each cue) hold to the prior more firmly.
+    strength = np.array([[RULE_FIRMNESS if n.startswith(("rule:", "cue:")) else 1.0]
+                         for n in names]) * penalty
+
+    def loss(flat):
+        w = flat.reshape(-1, 3)
+        scores = x @ w
+        scores -= scores.max(axis=1, keepdims=True)
+        logp = scores - np.log(np.exp(scores).sum(axis=1, keepdims=True))
+        value = -(sample * (onehot * logp).sum(axis=1)).sum()
+        grad = x.T @ (sample[:, None] * (np.exp(logp) - onehot))
+        diff = w - prior
+        return value + (strength * diff ** 2).sum() / 2, (grad + strength * diff).ravel()
+
+    result = minimize(loss, prior.ravel(), jac=True, method="L-BFGS-B",
+                      options={"maxiter": 2000})
+    return result.x.reshape(-1, 3)
+
+
+def out_of_fold_scores(examples, names, penalty: float):
+    """Scores of every example from a model that did not see its passage; and the log loss."""
+    import numpy as np
+
+    passages = sorted({row["passage"] for _, _, row in examples})
+    fold = {p: i % FOLDS for i, p in enumerate(passages)}
+    scores = np.zeros((len(examples), 3))
+    for k in range(FOLDS):
+        train = [e for e in examples if fold[e[2]["passage"]] != k]
+        test = [i for i, e in enumerate(examples) if fold[e[2]["passage"]] == k]
+        w = fit(train, names, penalty)
+        scores[test] = _matrix([examples[i] for i in test], names) @ w
+    return scores
+
+
+def main(argv: list[str]) -> int:
+    """Choose the penalty, fit on the dev split, calibrate, write the model file."""
+    import numpy as np
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--penalty", type=float, help="skip the cross-validation")
+    args = parser.parse_args(argv)
+    rows = [r for r in load_rows() if r["split"] == "dev"]
+    examples = labelled_features(rows)
+    labels = [y for _, y, _ in examples]
+    names = sorted({name for features, _, _ in examples for name in features})
+    best = None
+    for penalty in ([args.penalty] if args.penalty else PENALTIES):
+        scores = out_of_fold_scores(examples, names, penalty)
+        temperature = fit_temperature(scores.tolist(), labels)
+        shifted = scores / temperature
+        shifted -= shifted.max(axis=1, keepdims=True)
+        logp = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+        log_loss = -logp[np.arange(len(labels)), labels].mean()
+        accuracy = (scores.argmax(axis=1) == np.array(labels)).mean()
+        print(f"penalty {penalty}: out-of-fold log loss {log_loss:.3f}, accuracy {accuracy:.3f}, "
+              f"temperature {temperature}")
+        if best is None or log_loss < best[0]:
+            best = (log_loss, penalty, temperature)
+    _, penalty, temperature = best
+    w = fit(examples, names, penalty)
+    weights = {name: tuple(round(float(v), 4) for v in row)
+               for name, row in zip(names, w) if np.abs(row).max() >= 1e-3}
+    trained_on = (f"{len(examples)} dev statements of bench/data/suggest_eval.jsonl "
+                  f"(penalty {penalty} towards the rules, {len(weights)} weights)")
+    OUT.write_text(BaseModel(weights, temperature, trained_on).to_json() + "\n",
+                   encoding="utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)}: {trained_on}, temperature {temperature}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,152 @@
+"""The model's features of one statement: the rules' cues, lexicon scores, form and words.
+
+Everything is read from an ``Analysis`` (one pass of the rules), and only from the writer's
+own words where it matters: a subjective word inside a quote or a reported clause is the
+speaker's, not the writer's. Values are scaled to about 0..2 so that one learning rate fits
+them all.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Mapping
+
+from reader.core.suggest._sentiment import sentiment_lexicon
+from reader.core.suggest._types import Analysis
+from reader.core.suggest._words import is_first_person
+
+_FIRST_SINGULAR = frozenset("i me my mine myself".split())
+_FIRST_PLURAL = frozenset("we us our ours ourselves".split())
+_SECOND = frozenset("you your yours yourself yourselves".split())
+_MODALS = frozenset("must should ought would could might may can cannot can't shouldn't "
+                    "wouldn't couldn't".split())
+_NEGATIONS = frozenset("not never no nothing nobody none neither nor".split())
+_CONNECTIVES = frozenset("but and so yet or".split())
+_STRONG_SUBJECTIVITY = 0.6
+_KIND_INDEX = {"opinion": 0, "claim": 1, "quotation": 2}
+# Columns of a word's row: subjectivity, strong, |polarity|, |valence|, negative, positive,
+# modal, negation, adverb, superlative.
+_COLUMNS = 10
+_MODAL, _NEGATION, _ADVERB, _SUPERLATIVE = 6, 7, 8, 9
+
+
+@lru_cache(maxsize=1)
+def word_table() -> Mapping[str, tuple[float, ...]]:
+    """One row of numbers per known word, so a statement's words are read in one lookup each."""
+    rows: dict[str, list[float]] = {}
+    for word, scores in sentiment_lexicon().items():
+        subjectivity = scores.subjectivity or 0.0
+        valence = scores.valence or 0.0
+        rows[word] = [subjectivity, float(subjectivity >= _STRONG_SUBJECTIVITY),
+                      abs(scores.polarity or 0.0), abs(valence), float(valence < -1),
+                      float(valence > 1), 0.0, 0.0, 0.0, 0.0]
+    for words, column in ((_MODALS, _MODAL), (_NEGATIONS, _NEGATION)):
+        for word in words:
+            rows.setdefault(word, [0.0] * _COLUMNS)[column] = 1.0
+    for word in ("most", "least"):
+        rows.setdefault(word, [0.0] * _COLUMNS)[_SUPERLATIVE] = 1.0
+    for word, row in rows.items():  # the suffix rules, for listed words too
+        if word.endswith("ly") and len(word) > 4:
+            row[_ADVERB] = 1.0
+        if word.endswith("est") and len(word) > 5:
+            row[_SUPERLATIVE] = 1.0
+        if word.endswith("n't"):
+            row[_NEGATION] = 1.0
+    return MappingProxyType({w: tuple(r) for w, r in rows.items()})
+
+
+@dataclass(frozen=True)
+class Features:
+    """A statement's features: named values (cues, lexicon, form) and the writer's own words
+    (each a binary feature 'w:word'; kept apart because scoring them is the hot loop)."""
+
+    values: dict[str, float]
+    words: frozenset[str]
+
+    def as_dict(self) -> dict[str, float]:
+        """All features by name, words as 'w:word' (for training)."""
+        return {**self.values, **{"w:" + w: 1.0 for w in self.words}}
+
+
+def adjective_of(adverb: str) -> str:
+    """The adjective an -ly adverb comes from, by spelling ('happily' -> 'happy')."""
+    if adverb.endswith(("ably", "ibly")):
+        return adverb[:-1] + "e"
+    if adverb.endswith("ily"):
+        return adverb[:-3] + "y"
+    return adverb[:-2]
+
+
+def statement_features(analysis: Analysis, text: str) -> Features:
+    """The features of one statement (names are stable: the models are keyed by them)."""
+    features: dict[str, float] = {"<bias>": 1.0}
+    totals = [0.0, 0.0, 0.0]
+    for cue in analysis.cues:
+        index = _KIND_INDEX.get(cue.kind)
+        if index is not None:
+            features["cue:" + cue.feature] = 1.0
+            totals[index] += cue.weight
+    features["rule:opinion"] = totals[0] / 4
+    features["rule:claim"] = totals[1] / 4
+    features["rule:quotation"] = totals[2] / 4
+    table = word_table()
+    words = [w for w, mine in zip(analysis.lower, analysis.writer) if mine and w[0].isalpha()]
+    # Sums over the writer's words of each column of their word_table() rows.
+    sums = [0.0] * _COLUMNS
+    subjective_max = 0.0
+    get = table.get
+    for word in words:
+        row = get(word)
+        if row is None and word.endswith("ly") and len(word) > 4:
+            sums[_ADVERB] += 1
+            row = get(adjective_of(word))  # "absurdly" -> "absurd", "laughably" -> "laughable"
+            if row is None:
+                continue
+        if row is None:
+            if word.endswith("est") and len(word) > 5:
+                sums[_SUPERLATIVE] += 1
+            elif word.endswith("n't"):
+                sums[_NEGATION] += 1
+        else:
+            for i, value in enumerate(row):
+                sums[i] += value
+            if row[0] > subjective_max:
+                subjective_max = row[0]
+    features["lex:subjectivity"] = min(sums[0], 6.0) / 3
+    features["lex:subjective_max"] = subjective_max
+    features["lex:strong"] = min(sums[1], 3.0) / 2
+    features["lex:polarity"] = min(sums[2], 6.0) / 3
+    features["lex:valence"] = min(sums[3], 6.0) / 3
+    features["lex:negative"] = min(sums[4], 3.0) / 2
+    features["lex:positive"] = min(sums[5], 3.0) / 2
+    if analysis.reported:  # the writer's loaded words around someone else's: a judgement
+        features["lex:strong_with_report"] = min(sums[1], 3.0) / 2
+    features["form:modals"] = min(sums[_MODAL], 3.0) / 2
+    features["form:negations"] = min(sums[_NEGATION], 3.0) / 2
+    features["form:adverbs"] = min(sums[_ADVERB], 3.0) / 2
+    features["form:superlatives"] = min(sums[_SUPERLATIVE], 3.0) / 2
+    unique = frozenset(words)
+    if not unique.isdisjoint(_FIRST_SINGULAR) or not unique.isdisjoint(_FIRST_PLURAL):
+        persons = {low for k, (tok, low, mine) in enumerate(
+            zip(analysis.tokens, analysis.lower, analysis.writer))
+            if mine and is_first_person(tok, k)}
+        features["form:first_singular"] = float(not persons.isdisjoint(_FIRST_SINGULAR))
+        features["form:first_plural"] = float(not persons.isdisjoint(_FIRST_PLURAL))
+    features["form:second"] = float(not unique.isdisjoint(_SECOND))
+    tokens = analysis.tokens
+    features["form:digits"] = min(sum(t[0].isdigit() for t in tokens), 3) / 2
+    features["form:capitals"] = sum(t[0].isupper() for t in tokens[1:]) / max(1, len(tokens) - 1)
+    features["form:length"] = math.log(max(1, len(words))) / 3
+    stripped = text.rstrip()
+    features["form:question"] = float(stripped.endswith("?"))
+    features["form:exclamation"] = float("!" in text)
+    features["form:quoted"] = analysis.quote_share
+    features["form:reported"] = float(analysis.reported)
+    features["form:connective_start"] = float(bool(analysis.lower)
+                                              and analysis.lower[0] in _CONNECTIVES)
+    features["form:dash"] = float("—" in text or " - " in text)
+    features["form:brackets"] = float("(" in text)
+    return Features(features, unique)
