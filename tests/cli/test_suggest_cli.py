@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 
 import pytest
 
 from reader.cli import main
 from reader.core.loaders import load_document
 from reader.core.store import Store
-from reader.core.suggest import MODEL_SETTING_KEY
+from reader.core.suggest import MODEL_SETTING_KEY, TagModel, saved_model
 
 FIELDS = {"index", "start", "end", "text", "tag", "confidence", "reasons"}
 
@@ -53,7 +54,7 @@ def _library_with_tags(path, n: int) -> None:
             store.tag_table.add_tag(doc.id, i * 60 + 5000, i * 60 + 5000 + len(fact), "claim", exact=fact)
 
 
-def test_db_learns_from_the_library_without_writing(capsys, tmp_path):
+def test_db_learns_from_the_library_and_keeps_the_model(capsys, tmp_path):
     library = tmp_path / "lib.sqlite3"
     _library_with_tags(library, 20)
     doc = tmp_path / "doc.txt"
@@ -65,8 +66,50 @@ def test_db_learns_from_the_library_without_writing(capsys, tmp_path):
     assert plain["tag"] == "claim" and learned["tag"] == "opinion"
     assert any(r.startswith("learned from 40 of your tags") for r in learned["reasons"])
     with Store.open(library, readonly=True) as store:
-        assert store.setting(MODEL_SETTING_KEY) is None
-        assert len(store.tag_table.tags()) == 40
+        kept = saved_model(store)
+        assert kept is not None and kept.n_examples == 40  # saved for the next call
+        assert len(store.tag_table.tags()) == 40  # tags untouched
+    # The next call reuses the saved model instead of training again.
+    with Store.open(library) as store:
+        store.set_setting(MODEL_SETTING_KEY, TagModel(
+            kept.classes, {"<bias>": (0.0, 0.0, 9.0)}, 40, kept.fingerprint).to_json())
+    again = suggest(capsys, str(doc), "--db", str(library))[1]["statements"][0]
+    assert again["tag"] == "quotation"
+
+
+def test_db_model_is_kept_after_reader_import(capsys, tmp_path):
+    source = tmp_path / "source.sqlite3"
+    _library_with_tags(source, 20)
+    export = tmp_path / "tags.json"
+    assert main(["export", "--format", "json", "--db", str(source), "-o", str(export)]) == 0
+    fresh = tmp_path / "fresh.sqlite3"
+    assert main(["import", str(export), "--db", str(fresh)]) == 0
+    capsys.readouterr()
+    doc = tmp_path / "doc.txt"
+    doc.write_text("The forecast for the coast calls for rain.\n", encoding="utf-8")
+    first = suggest(capsys, str(doc), "--db", str(fresh))[1]
+    with Store.open(fresh, readonly=True) as store:
+        kept = saved_model(store)
+    assert kept is not None and kept.n_examples == 40
+    assert suggest(capsys, str(doc), "--db", str(fresh))[1] == first
+    with Store.open(fresh, readonly=True) as store:
+        assert saved_model(store) == kept
+
+
+def test_db_that_cannot_be_written_still_learns(capsys, tmp_path, monkeypatch):
+    library = tmp_path / "lib.sqlite3"
+    _library_with_tags(library, 20)
+
+    def locked(store, model):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr("reader.core.suggest.save_model", locked)
+    doc = tmp_path / "doc.txt"
+    doc.write_text("The forecast for the coast calls for rain.\n", encoding="utf-8")
+    code, payload, _ = suggest(capsys, str(doc), "--db", str(library))
+    assert code == 0 and payload["statements"][0]["tag"] == "opinion"
+    with Store.open(library, readonly=True) as store:
+        assert saved_model(store) is None
 
 
 def test_db_with_few_tags_changes_nothing(capsys, tmp_path, neutral_seed):

@@ -113,3 +113,34 @@ def test_model_for_store_with_few_tags(tmp_path):
     store = _library(tmp_path / "lib.sqlite3", EXAMPLES[:5])
     assert model_for_store(store) is None
     store.close()
+
+
+def test_learning_is_checked_on_held_out_tags():
+    model = TagModel.train(EXAMPLES)
+    held, without, with_learning = model.checked
+    assert held > 0 and with_learning > without and model.helps
+
+
+def test_learning_that_does_not_help_is_not_used():
+    # Tags that contradict themselves: the same sentences tagged every way. The held-out
+    # check finds no gain, so suggestions stay as the shipped model makes them.
+    noisy = [(f"The council approved budget line {n} on Tuesday.", kind)
+             for n in range(20) for kind in ("opinion", "claim", "quotation")]
+    model = TagModel.train(noisy)
+    assert not model.helps and model.weights == {}
+    text = "The council approved budget line 99 on Friday."
+    statement = [Statement(0, 0, len(text), text)]
+    assert suggest_statements(statement, text, model=model) == \
+        suggest_statements(statement, text)
+    assert TagModel.from_json(model.to_json()) == model
+
+
+def test_model_for_store_saves_only_when_it_may_write(tmp_path):
+    path = tmp_path / "lib.sqlite3"
+    _library(path, EXAMPLES).close()
+    with Store.open(path, readonly=True) as store:
+        assert model_for_store(store) is not None
+        assert store.setting(MODEL_SETTING_KEY) is None  # read-only: nothing written
+    with Store.open(path) as store:
+        model = model_for_store(store)
+        assert TagModel.from_json(store.setting(MODEL_SETTING_KEY)) == model
