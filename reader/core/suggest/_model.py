@@ -2,8 +2,9 @@
 
 A statement's score for each kind is the shipped model's score plus learned weights of the
 same features (cues, lexicon scores, form, words). Before it is used, the learning is checked
-on a held-out fifth of the reader's tags: only if it gets more of them right than the shipped
-model alone does it change suggestions (``helps``); otherwise suggestions stay as they were.
+on a held-out fifth of the reader's tags: only if it gets at least as many of them right as
+the shipped model alone, and is surer of their right kinds (lower log loss), does it change
+suggestions (``helps``); otherwise suggestions stay as they were.
 Training is deterministic; ``to_json``/``from_json`` keep the model in the library's settings
 (``MODEL_SETTING_KEY``), with a fingerprint of the tags it learned from.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Iterable, Mapping, Sequence
@@ -74,14 +76,18 @@ class TagModel:
         test_part = [d for d, h in zip(examples_data, held) if h]
         checked = (0, 0, 0)
         helps = True
-        if test_part and len({d[2] for d in train_part}) >= 2:
+        if test_part and train_part:
             trial = fit_corrections(train_part, epochs, l2, RATE)
             trial_weights = LinearWeights.split(trial)
             base_right = sum(_argmax(offsets) == y for _, offsets, y in test_part)
-            model_right = sum(_argmax(_corrected(offsets, trial_weights, f)) == y
-                              for f, offsets, y in test_part)
+            corrected = [(_corrected(offsets, trial_weights, f), offsets, y)
+                         for f, offsets, y in test_part]
+            model_right = sum(_argmax(scores) == y for scores, _, y in corrected)
             checked = (len(test_part), base_right, model_right)
-            helps = model_right > base_right
+            # Used only if no worse on the held-out tags and surer of their right kinds.
+            helps = model_right >= base_right and \
+                _log_loss([(s, y) for s, _, y in corrected]) < \
+                _log_loss([(o, y) for _, o, y in corrected])
         weights = fit_corrections(data, epochs, l2, RATE) if helps else {}
         kept = {f: tuple(round(x, 4) for x in w) for f, w in weights.items()
                 if max(abs(x) for x in w) >= 1e-3}
@@ -150,6 +156,11 @@ def _corrected(offsets: Sequence[float], weights: LinearWeights,
     scores = list(offsets)
     add_scores(scores, weights, features)
     return scores
+
+
+def _log_loss(pairs: Sequence[tuple[Sequence[float], int]]) -> float:
+    temperature = base_model().temperature
+    return -sum(math.log(max(softmax(scores, temperature)[y], 1e-12)) for scores, y in pairs)
 
 
 def _argmax(scores: Sequence[float]) -> int:

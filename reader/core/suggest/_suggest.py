@@ -82,11 +82,13 @@ def _suggest_one(text: str, context: SuggestContext | None, model: TagModel | No
     if model is not None and model.helps:
         learned = softmax(model.correct(scores, features), base.temperature)
         learned_kind = KINDS[max(range(3), key=learned.__getitem__)]
-        note = (f"learned from {model.n_examples} of your tags (without them: {kind})"
-                if learned_kind != kind else
-                f"confirmed by what {model.n_examples} of your tags taught")
+        note = f"learned from {model.n_examples} of your tags " + (
+            f"(without them: {kind})" if learned_kind != kind else "(they agree)")
         probs, kind = learned, learned_kind
     reasons = reasons_for(kind, analysis)[:MAX_REASONS]
     if note is not None:
-        reasons.insert(0, note) if note.startswith("learned") else reasons.append(note)
+        if note.endswith("(they agree)"):
+            reasons.append(note)
+        else:
+            reasons.insert(0, note)
     return Suggestion(kind, round(probs[KINDS.index(kind)], 3), tuple(reasons))

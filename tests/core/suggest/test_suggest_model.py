@@ -10,6 +10,7 @@ from reader.core.text import Statement
 from reader.core.store import Store
 from reader.core.suggest import MIN_EXAMPLES, TagModel, suggest_statements
 from reader.core.suggest import MODEL_SETTING_KEY, model_for_store
+from reader.core.suggest._model import _held_out
 
 # A reader who tags every sentence about the weather forecast as opinion, whatever the rules say.
 FORECASTS = [f"The forecast for region {n} calls for rain." for n in range(20)]
@@ -122,11 +123,13 @@ def test_learning_is_checked_on_held_out_tags():
 
 
 def test_learning_that_does_not_help_is_not_used():
-    # Tags that contradict themselves: the same sentences tagged every way. The held-out
-    # check finds no gain, so suggestions stay as the shipped model makes them.
-    noisy = [(f"The council approved budget line {n} on Tuesday.", kind)
-             for n in range(20) for kind in ("opinion", "claim", "quotation")]
-    model = TagModel.train(noisy)
+    # A reader whose held-out tags contradict the rest: what the rest teaches (these plain
+    # facts are opinions) makes the held-out tags (they are claims) worse, so it is not used.
+    texts = [f"The council approved budget line {n} on Tuesday." for n in range(60)]
+    tags = [(t, "claim" if _held_out(t) else "opinion") for t in texts]
+    model = TagModel.train(tags)
+    held, without, with_learning = model.checked
+    assert held and with_learning < without
     assert not model.helps and model.weights == {}
     text = "The council approved budget line 99 on Friday."
     statement = [Statement(0, 0, len(text), text)]
