@@ -78,14 +78,16 @@ def fit(examples, names, penalty: float):
     return result.x.reshape(-1, 3)
 
 
-def out_of_fold_scores(examples, names, penalty: float):
-    """Scores of every example from a model that did not see its passage; and the log loss."""
+def out_of_fold_scores(examples, names, penalty: float, by_source: bool = False):
+    """Scores of every example from a model that did not see its passage (5 folds) or, with
+    ``by_source``, any text of its kind of source (composed vs presidential messages)."""
     import numpy as np
 
     passages = sorted({row["passage"] for _, _, row in examples})
-    fold = {p: i % FOLDS for i, p in enumerate(passages)}
+    fold = {p: (p.startswith("sotu-") if by_source else i % FOLDS)
+            for i, p in enumerate(passages)}
     scores = np.zeros((len(examples), 3))
-    for k in range(FOLDS):
+    for k in sorted(set(fold.values())):
         train = [e for e in examples if fold[e[2]["passage"]] != k]
         test = [i for i, e in enumerate(examples) if fold[e[2]["passage"]] == k]
         w = fit(train, names, penalty)
@@ -118,6 +120,8 @@ def main(argv: list[str]) -> int:
         if best is None or log_loss < best[0]:
             best = (log_loss, penalty, temperature)
     _, penalty, temperature = best
+    across = fit_temperature(out_of_fold_scores(examples, names, penalty, True).tolist(), labels)
+    print(f"temperature {temperature} within sources, {across} across sources")
     w = fit(examples, names, penalty)
     weights = {name: tuple(round(float(v), 4) for v in row)
                for name, row in zip(names, w) if np.abs(row).max() >= 1e-3}
