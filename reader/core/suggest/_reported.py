@@ -23,6 +23,10 @@ _NOT_SOURCES = frozenset("plan schedule tradition custom law rules".split())
 _NOT_ACCORDING = frozenset("vary varies varied differ differs differed ranked sorted arranged "
                            "classified grouped adjusted".split())
 _PHRASAL = frozenset("on for off up in out".split())
+_CLAUSE_SUBJECTS = frozenset("he she they it there we i".split())
+_TRAILING_NEXT = frozenset(("", "to", "on", "in", "at", "by", "¶", ",", ";", "friday", "monday",
+                            "tuesday", "wednesday", "thursday", "saturday", "sunday"))
+_NOUN_LIKE_FORMS = frozenset("states claims calls charges points notes reports".split())
 # Which reporting verb wins when a sentence has several: the one with the clearest speaker.
 _SPEAKER_RANK = MappingProxyType({"named": 6, "noun": 5, "subject": 4, "pronoun": 4, "first": 3,
                                   "relative": 2, "none": 1})
@@ -68,13 +72,16 @@ def _is_reporting_use(lower: Sequence[str], i: int) -> bool:
                                           "report", "charge", "urge", "find", "show", "fear",
                                           "hope", "promise", "pledge", "vow", "point", "note"):
         return False  # a noun: "his claim", "a warning", "the report"
-    if lemma in NEEDS_THAT:
-        return nxt == "that" or (lemma in ("point",) and nxt == "out")
+    if lemma in NEEDS_THAT:  # "reported Friday that", "..., the rep confirmed to People"
+        return "that" in lower[i + 1:i + 5] or (lemma == "point" and nxt == "out") or \
+            nxt in _CLAUSE_SUBJECTS or ("," in lower[max(0, i - 5):i] and nxt in _TRAILING_NEXT)
+    if word in _NOUN_LIKE_FORMS:  # "European states", "his calls": only "states that"
+        return nxt == "that" or prev in (",", "¶")
     if prev in _PASSIVE and lemma != "say":
         return False  # "was called", "were admitted"
     if prev[:1].isdigit():
         return False  # "14 states", "3 claims"
-    if lemma == "ask":
+    if lemma in ("ask", "question"):  # "asked whether", not "questioned witnesses"
         return nxt in _QUESTION_NEXT or prev in (",", "¶")
     if lemma == "write":
         return nxt in ("that", "¶", ",", ":", "in", "on", "to", "") or prev in (",", "¶")
@@ -198,6 +205,8 @@ def _reported_range(tokens: Sequence[str], lower: Sequence[str], i: int,
     if that is not None:
         return that + 1, n
     rest_end = next((k for k in range(i + 1, n) if tokens[k] in (",", ";")), n)
+    if rest_end < n - 1 and rest_end - i <= 3 and "," in tokens[max(0, i - 4):i]:
+        return 0, n  # "X, Howard said, Y": the attribution sits inside the reported words
     rest = lower[i + 1:rest_end]
     trailing = prev in (",", "¶") or len(rest) <= 5 or (rest and rest[0] in _ADVERBIAL_START)
     if not trailing:

@@ -35,6 +35,8 @@ def test_common_noun_and_organisation_speakers(text, speaker):
     "A new study found that sleep improves memory.",
     "Court documents show that the payments began in 2019.",
     "Prices rose 4 percent, according to the agency.",
+    "The Times Record reported Friday that the trial would last a week.",
+    "The singer has entered rehab, her agent confirmed to reporters on Friday.",
 ])
 def test_reporting_verbs_and_findings(text):
     assert suggest_statement(text).kind == "quotation", text
@@ -45,6 +47,9 @@ def test_reporting_verbs_and_findings(text):
     "Chinese cooking varies according to regional origin.",  # a manner, not a source
     "The report was published on Monday.",  # 'report' as a noun
     "The council found a new site for the depot.",  # 'found' without a finding
+    "Observers from European states attended the vote.",  # 'states' as a noun
+    "Police questioned people who saw the crash.",  # 'questioned' without a question
+    "Sales fell, and the company reported a loss.",  # a reported result, an event
 ])
 def test_not_attribution(text):
     kinds = {c.kind for c in find_cues(text)}
@@ -63,6 +68,12 @@ def test_every_quote_style(text):
     spans = find_quote_spans(text)
     assert spans and spans[0].words == 5, (text, spans)
     assert suggest_statement(text).kind == "quotation"
+
+
+def test_attribution_inside_the_reported_words():
+    # "X, Howard said, Y": both sides are Howard's, none of it the writer's.
+    cues = features("In fact, Howard said, the jurors were shockingly, absurdly slow.")
+    assert "report_named" in cues and "evaluative" not in cues
 
 
 def test_quoted_first_person_is_the_speakers():
