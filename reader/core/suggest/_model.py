@@ -31,6 +31,7 @@ _VERSION = 3
 # Chosen on the learning curve of bench/bench_suggest.py (outside tags, 30 to 1,000).
 EPOCHS = 4
 L2 = 0.01
+L2_FEW_TAGS = 3.0  # L2 is at least this / number of tags: few tags, small corrections
 RATE = 0.05
 HOLD_OUT = 5  # every fifth tag (by a hash of its text) checks the learning
 
@@ -64,7 +65,7 @@ class TagModel:
 
     @classmethod
     def train(cls, examples: Sequence[tuple[str, str]], epochs: int = EPOCHS,
-              l2: float = L2) -> "TagModel":
+              l2: float | None = None) -> "TagModel":
         """Learn from (statement text, kind) pairs; raises ValueError with fewer than two kinds."""
         usable = [(text, kind) for text, kind in examples if kind in KINDS and text.strip()]
         if len({kind for _, kind in usable}) < 2:
@@ -77,7 +78,7 @@ class TagModel:
         checked = (0, 0, 0)
         helps = True
         if test_part and train_part:
-            trial = fit_corrections(train_part, epochs, l2, RATE)
+            trial = fit_corrections(train_part, epochs, _l2(l2, len(train_part)), RATE)
             trial_weights = LinearWeights.split(trial)
             base_right = sum(_argmax(offsets) == y for _, offsets, y in test_part)
             corrected = [(_corrected(offsets, trial_weights, f), offsets, y)
@@ -88,7 +89,7 @@ class TagModel:
             helps = model_right >= base_right and \
                 _log_loss([(s, y) for s, _, y in corrected]) < \
                 _log_loss([(o, y) for _, o, y in corrected])
-        weights = fit_corrections(data, epochs, l2, RATE) if helps else {}
+        weights = fit_corrections(data, epochs, _l2(l2, len(data)), RATE) if helps else {}
         kept = {f: tuple(round(x, 4) for x in w) for f, w in weights.items()
                 if max(abs(x) for x in w) >= 1e-3}
         return cls(KINDS, kept, len(usable), examples_fingerprint(usable), helps, checked)
@@ -156,6 +157,10 @@ def _corrected(offsets: Sequence[float], weights: LinearWeights,
     scores = list(offsets)
     add_scores(scores, weights, features)
     return scores
+
+
+def _l2(given: float | None, n: int) -> float:
+    return given if given is not None else max(L2, L2_FEW_TAGS / max(n, 1))
 
 
 def _log_loss(pairs: Sequence[tuple[Sequence[float], int]]) -> float:
