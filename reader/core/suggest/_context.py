@@ -87,8 +87,8 @@ def _attribution(line: str) -> str | None:
     words = line.split()
     if not 2 <= len(words) <= 5 or line[-1] in _TERMINAL or any(c.isdigit() for c in line):
         return None
-    if words[0].lower() in NOT_NAMES:
-        return None
+    if words[0].lower() in NOT_NAMES or line.isupper():
+        return None  # an all-capitals line is a section heading, not a name
     if all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words):
         return line.rstrip(",;:")
     return None

@@ -73,7 +73,8 @@ _REPORTING_FORMS = {
     "believe": "believes believed", "conclude": "concludes concluded",
     "show": "show shows showed shown", "find": "find finds found",
     "indicate": "indicates indicated", "reveal": "reveals revealed",
-    "accuse": "accuses accused", "announce": "announces announced",
+    "accuse": "accuses accused", "exhibit": "exhibits exhibited", "present": "presents",
+    "inform": "informed", "advise": "advised", "assure": "assured",
     "point": "points pointed", "agree": "agrees agreed", "promise": "promises promised",
     "vow": "vows vowed", "pledge": "pledges pledged", "wonder": "wonders wondered",
     "fear": "fears feared", "hope": "hopes hoped", "expect": "expects expected",
@@ -82,8 +83,9 @@ _REPORTING_FORMS = {
 REPORTING: Mapping[str, str] = MappingProxyType(
     {form: lemma for lemma, forms in _REPORTING_FORMS.items() for form in forms.split()})
 NEEDS_THAT = frozenset("report charge maintain stress emphasize observe recall confirm predict "
-                       "suggest believe conclude show find indicate reveal announce agree "
-                       "promise vow pledge fear hope expect think feel".split())
+                       "suggest believe conclude show find indicate reveal agree promise vow "
+                       "pledge fear hope expect think feel exhibit present inform advise "
+                       "assure".split())
 
 # Nouns that can stand as the speaker of a reporting verb.
 SPEAKER_NOUNS = frozenset("""

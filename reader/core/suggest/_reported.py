@@ -24,6 +24,12 @@ _NOT_ACCORDING = frozenset("vary varies varied differ differs differed ranked so
                            "classified grouped adjusted".split())
 _PHRASAL = frozenset("on for off up in out".split())
 _CLAUSE_SUBJECTS = frozenset("he she they it there we i".split())
+_NOT_SPEECH_BEFORE = frozenset("above below previously herein hereinafter".split())
+_DOCUMENT_LEMMAS = frozenset("show find exhibit present reveal indicate explain".split())
+_DOCUMENT_NOUNS = frozenset("report reports study studies survey surveys poll polls figures data "
+                            "documents document records correspondence message statement "
+                            "exhibits census analysis memo letter filing filings".split())
+_TOLD_FORMS = frozenset("told informed advised assured".split())
 _TRAILING_NEXT = frozenset(("", "to", "on", "in", "at", "by", "¶", ",", ";", "friday", "monday",
                             "tuesday", "wednesday", "thursday", "saturday", "sunday"))
 _NOUN_LIKE_FORMS = frozenset("states claims calls charges points notes reports".split())
@@ -68,6 +74,18 @@ def _is_reporting_use(lower: Sequence[str], i: int) -> bool:
     word, prev = lower[i], lower[i - 1] if i else ""
     nxt = lower[i + 1] if i + 1 < len(lower) else ""
     lemma = REPORTING[word]
+    before = lower[max(0, i - 4):i]
+    if nxt == "by" or prev in _NOT_SPEECH_BEFORE or (prev == "to" and nxt != "that"):
+        return False  # "demanded by", "the sum above stated", "futures to say yes to"
+    if lemma in _DOCUMENT_LEMMAS and not _DOCUMENT_NOUNS.isdisjoint(before):
+        return True  # "The report of the Secretary exhibits ...", "figures show"
+    if word in _TOLD_FORMS and i >= 2 and lower[i - 1] in _PASSIVE and \
+            lower[i - 2] in ("i", "we", "am"):
+        return True  # "I am told", "we were informed"
+    if lemma in ("declare", "concede") and nxt in _DETERMINERS:
+        return False  # "declared a dividend", "conceded the race": events
+    if lemma in ("contend",) and "that" not in lower[i + 1:i + 5]:
+        return False  # "contend against"
     if prev in _DETERMINERS and lemma in ("claim", "warn", "estimate", "write", "call", "question",
                                           "report", "charge", "urge", "find", "show", "fear",
                                           "hope", "promise", "pledge", "vow", "point", "note"):
@@ -77,8 +95,9 @@ def _is_reporting_use(lower: Sequence[str], i: int) -> bool:
             nxt in _CLAUSE_SUBJECTS or ("," in lower[max(0, i - 5):i] and nxt in _TRAILING_NEXT)
     if word in _NOUN_LIKE_FORMS:  # "European states", "his calls": only "states that"
         return nxt == "that" or prev in (",", "¶")
-    if prev in _PASSIVE and lemma != "say":
-        return False  # "was called", "were admitted"
+    if (prev in _PASSIVE or (i >= 2 and lower[i - 2] in _PASSIVE and prev.endswith("ly"))) \
+            and lemma != "say":
+        return False  # "was called", "were admitted", "is earnestly hoped"
     if prev[:1].isdigit():
         return False  # "14 states", "3 claims"
     if lemma in ("ask", "question"):  # "asked whether", not "questioned witnesses"
@@ -107,7 +126,8 @@ def _according_to(tokens: Sequence[str], i: int) -> ReportedSpeech:
     return ReportedSpeech("according to", source, "noun", 0, before)
 
 
-def _speaker_at(tokens: Sequence[str], lower: Sequence[str], k: int, at_start: bool) -> str | None:
+def _speaker_at(tokens: Sequence[str], lower: Sequence[str], k: int, at_start: bool,
+                adjacent: bool = False) -> str | None:
     tok, low = tokens[k], lower[k].split("'")[0]
     if low in ("i", "we"):
         return "first"
@@ -117,9 +137,9 @@ def _speaker_at(tokens: Sequence[str], lower: Sequence[str], k: int, at_start: b
         return "noun"
     if low == "who":
         return "relative"
-    if k and lower[k - 1] in _SPEAKER_DETERMINERS and tok.isalpha() and tok.islower() \
-            and low not in REPORTING:
-        return "noun"  # a common-noun speaker: "the network said", "a source told"
+    if adjacent and k and lower[k - 1] in _SPEAKER_DETERMINERS and tok.isalpha() and \
+            tok.islower() and low not in REPORTING:
+        return "noun"  # a common-noun speaker next to its verb: "the network said", "said a source"
     if tok[:1].isupper() and low not in NOT_NAMES and \
             not (k == 0 and at_start and low in REPORTING):
         return "named"
@@ -132,7 +152,7 @@ def _with_speaker(tokens: Sequence[str], lower: Sequence[str], i: int) -> Report
     for k in range(i - 1, max(-1, i - 8), -1):
         if tokens[k] == "¶":
             break
-        kind = _speaker_at(tokens, lower, k, True)
+        kind = _speaker_at(tokens, lower, k, True, adjacent=k == i - 1)
         if kind:
             kinds.append((kind, _name_run(tokens, lower, k) if kind == "named" else tokens[k]))
             if kind in ("first", "pronoun", "relative") and k >= i - 2:
@@ -143,7 +163,7 @@ def _with_speaker(tokens: Sequence[str], lower: Sequence[str], i: int) -> Report
         for k in range(i + 1, min(n, i + 7)):
             if tokens[k] in (",", ";", "¶"):
                 break
-            kind = _speaker_at(tokens, lower, k, False)
+            kind = _speaker_at(tokens, lower, k, False, adjacent=k == i + 2)
             if kind in ("named", "noun"):
                 after.append((kind, _name_run(tokens, lower, k) if kind == "named" else tokens[k]))
         if after:  # "..., said the mayor": the speaker follows the verb
