@@ -5,8 +5,7 @@ bench/data/suggest_eval.jsonl — statements we composed and public-domain U.S. 
 messages we labelled — and nothing else (no outside data set: their licences do not let a
 model derived from them ship). The rules are the prior: the L2 penalty pulls every weight
 towards the rules-alone model (each kind's summed cue weight), not towards zero, so a cue the
-data rarely shows keeps its hand-set meaning and the data corrects the rest. Classes are
-weighted by their frequency. The penalty is chosen by the log loss of held-out predictions,
+data rarely shows keeps its hand-set meaning and the data corrects the rest. The penalty is chosen by the log loss of held-out predictions,
 both within sources (5 folds by passage) and across them (trained on the composed passages,
 tested on the presidential messages, and the other way round: outside text is unlike
 anything trained on); the calibration temperature is the humbler of the two fitted on those
@@ -27,7 +26,7 @@ from reader.core.suggest import BaseModel, fit_temperature, rules_only_model
 
 OUT = ROOT / "reader" / "core" / "suggest" / "data" / "base_model.json"
 FOLDS = 5
-PENALTIES = (0.3, 1.0, 3.0, 10.0, 30.0)
+PENALTIES = (1.0, 3.0, 10.0, 30.0, 100.0)
 RULE_FIRMNESS = 10.0
 
 
@@ -54,8 +53,9 @@ def fit(examples, names, penalty: float):
 
     x = _matrix(examples, names)
     y = np.array([label for _, label, _ in examples])
-    counts = np.bincount(y, minlength=3)
-    sample = (len(y) / (3 * counts))[y]  # balanced classes
+    # Unweighted classes: weighting them equally (quotations are rare) gave a worse held-out
+    # log loss here (0.534 against 0.520) and more quotations suggested for outside text.
+    sample = np.ones(len(y))
     prior = np.zeros((len(names), 3))
     for name, weights in rules_only_model().weights.items():
         if name in names:
