@@ -10,7 +10,7 @@ from reader.core.text import Statement
 from reader.core.store import Store
 from reader.core.suggest import MIN_EXAMPLES, TagModel, suggest_statements
 from reader.core.suggest import MODEL_SETTING_KEY, model_for_store
-from reader.core.suggest._model import _held_out
+from reader.core.suggest import _model as model_module
 
 # A reader who tags every sentence about the weather forecast as opinion, whatever the rules say.
 FORECASTS = [f"The forecast for region {n} calls for rain." for n in range(20)]
@@ -122,14 +122,15 @@ def test_learning_is_checked_on_held_out_tags():
     assert held > 0 and with_learning > without and model.helps
 
 
-def test_learning_that_does_not_help_is_not_used():
-    # A reader whose held-out tags contradict the rest: what the rest teaches (these plain
-    # facts are opinions) makes the held-out tags (they are claims) worse, so it is not used.
-    texts = [f"The council approved budget line {n} on Tuesday." for n in range(60)]
-    tags = [(t, "claim" if _held_out(t) else "opinion") for t in texts]
-    model = TagModel.train(tags)
+def test_learning_that_does_not_help_is_not_used(monkeypatch):
+    # Learning that turns every held-out tag into a quotation gets fewer of them right than
+    # the shipped model alone: the check rejects it and suggestions stay as they were.
+    monkeypatch.setattr(model_module, "fit_corrections",
+                        lambda *args, **kwargs: {"<bias>": [-5.0, -5.0, 10.0]})
+    model = TagModel.train(EXAMPLES)
     held, without, with_learning = model.checked
-    assert held and with_learning < without
+    assert held == len(EXAMPLES)  # few tags: each one held out once
+    assert with_learning < without
     assert not model.helps and model.weights == {}
     text = "The council approved budget line 99 on Friday."
     statement = [Statement(0, 0, len(text), text)]
