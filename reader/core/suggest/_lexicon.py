@@ -74,7 +74,7 @@ _REPORTING_FORMS = {
     "show": "show shows showed shown", "find": "find finds found",
     "indicate": "indicates indicated", "reveal": "reveals revealed",
     "accuse": "accuses accused", "exhibit": "exhibits exhibited", "present": "presents",
-    "inform": "informed", "advise": "advised", "assure": "assured",
+    "inform": "informed", "advise": "advised", "assure": "assured", "represent": "represented",
     "point": "points pointed", "agree": "agrees agreed", "promise": "promises promised",
     "vow": "vows vowed", "pledge": "pledges pledged", "wonder": "wonders wondered",
     "fear": "fears feared", "hope": "hopes hoped", "expect": "expects expected",
@@ -85,7 +85,7 @@ REPORTING: Mapping[str, str] = MappingProxyType(
 NEEDS_THAT = frozenset("report charge maintain stress emphasize observe recall confirm predict "
                        "suggest believe conclude show find indicate reveal agree promise vow "
                        "pledge fear hope expect think feel exhibit present inform advise "
-                       "assure".split())
+                       "assure represent".split())
 
 # Nouns that can stand as the speaker of a reporting verb.
 SPEAKER_NOUNS = frozenset("""

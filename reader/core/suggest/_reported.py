@@ -17,7 +17,7 @@ from reader.core.suggest._lexicon import (
 
 _DETERMINERS = frozenset("a an the his her its their our my your this that".split())
 _SPEAKER_DETERMINERS = frozenset("the a an this that his her their its our one another".split())
-_PASSIVE = frozenset("was were been be is are being".split())
+_PASSIVE = frozenset("was were been be is are being am".split())
 _NOT_SOURCES = frozenset("plan schedule tradition custom law rules".split())
 # "varies according to region": a manner, not a source
 _NOT_ACCORDING = frozenset("vary varies varied differ differs differed ranked sorted arranged "
@@ -29,7 +29,7 @@ _DOCUMENT_LEMMAS = frozenset("show find exhibit present reveal indicate explain"
 _DOCUMENT_NOUNS = frozenset("report reports study studies survey surveys poll polls figures data "
                             "documents document records correspondence message statement "
                             "exhibits census analysis memo letter filing filings".split())
-_TOLD_FORMS = frozenset("told informed advised assured".split())
+_TOLD_FORMS = frozenset("told informed advised assured represented".split())
 _TRAILING_NEXT = frozenset(("", "to", "on", "in", "at", "by", "¶", ",", ";", "friday", "monday",
                             "tuesday", "wednesday", "thursday", "saturday", "sunday"))
 _NOUN_LIKE_FORMS = frozenset("states claims calls charges points notes reports".split())
@@ -63,6 +63,10 @@ def find_reported_speech(tokens: Sequence[str], lower: Sequence[str]) -> Reporte
             found = _according_to(tokens, i)
         elif low in REPORTING and tokens[i][:1].islower() and _is_reporting_use(lower, i):
             found = _with_speaker(tokens, lower, i)
+            if low in _TOLD_FORMS and i and lower[i - 1] in _PASSIVE:
+                # "I am told that ...": the writer is told; the speaker goes unnamed.
+                found = ReportedSpeech(found.verb, "an unnamed source", "noun", i + 1,
+                                       len(tokens))
         else:
             continue
         if best is None or rank[found.speaker_kind] > rank[best.speaker_kind]:
@@ -74,14 +78,22 @@ def _is_reporting_use(lower: Sequence[str], i: int) -> bool:
     word, prev = lower[i], lower[i - 1] if i else ""
     nxt = lower[i + 1] if i + 1 < len(lower) else ""
     lemma = REPORTING[word]
-    before = lower[max(0, i - 4):i]
-    if nxt == "by" or prev in _NOT_SPEECH_BEFORE or (prev == "to" and nxt != "that"):
-        return False  # "demanded by", "the sum above stated", "futures to say yes to"
+    start = max(0, i - 8)
+    before = lower[start:i]
+    if "," in before:  # the subject of this verb is after the last comma
+        before = before[len(before) - before[::-1].index(","):]
+    if nxt == "by":  # "declared by the Government that ...", not "skills demanded by"
+        return "that" in lower[i + 2:i + 10]
+    if prev in _NOT_SPEECH_BEFORE or (prev == "to" and nxt != "that"):
+        return False  # "the sum above stated", "futures to say yes to"
     if lemma in _DOCUMENT_LEMMAS and not _DOCUMENT_NOUNS.isdisjoint(before):
         return True  # "The report of the Secretary exhibits ...", "figures show"
     if word in _TOLD_FORMS and i >= 2 and lower[i - 1] in _PASSIVE and \
-            lower[i - 2] in ("i", "we", "am"):
-        return True  # "I am told", "we were informed"
+            lower[i - 2] in ("i", "we", "it"):
+        return True  # "I am told", "we were informed", "it is represented to me"
+    if (prev in _PASSIVE or (i >= 2 and lower[i - 2] in _PASSIVE and prev.endswith("ly"))) \
+            and lemma != "say":
+        return False  # "was called", "were admitted", "is earnestly hoped"
     if lemma in ("declare", "concede") and nxt in _DETERMINERS:
         return False  # "declared a dividend", "conceded the race": events
     if lemma in ("contend",) and "that" not in lower[i + 1:i + 5]:
@@ -95,9 +107,6 @@ def _is_reporting_use(lower: Sequence[str], i: int) -> bool:
             nxt in _CLAUSE_SUBJECTS or ("," in lower[max(0, i - 5):i] and nxt in _TRAILING_NEXT)
     if word in _NOUN_LIKE_FORMS:  # "European states", "his calls": only "states that"
         return nxt == "that" or prev in (",", "¶")
-    if (prev in _PASSIVE or (i >= 2 and lower[i - 2] in _PASSIVE and prev.endswith("ly"))) \
-            and lemma != "say":
-        return False  # "was called", "were admitted", "is earnestly hoped"
     if prev[:1].isdigit():
         return False  # "14 states", "3 claims"
     if lemma in ("ask", "question"):  # "asked whether", not "questioned witnesses"

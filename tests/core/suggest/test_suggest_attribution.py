@@ -37,6 +37,9 @@ def test_common_noun_and_organisation_speakers(text, speaker):
     "Prices rose 4 percent, according to the agency.",
     "The Times Record reported Friday that the trial would last a week.",
     "The singer has entered rehab, her agent confirmed to reporters on Friday.",
+    "The report of the Secretary of the Navy exhibits the progress made on the new cruisers.",
+    "I am informed that 170 cases were decided during the month of November.",
+    "It was declared by the French Government that it would grant no commissions.",
 ])
 def test_reporting_verbs_and_findings(text):
     assert suggest_statement(text).kind == "quotation", text
@@ -50,6 +53,9 @@ def test_reporting_verbs_and_findings(text):
     "Observers from European states attended the vote.",  # 'states' as a noun
     "Police questioned people who saw the crash.",  # 'questioned' without a question
     "Sales fell, and the company reported a loss.",  # a reported result, an event
+    "It is earnestly hoped that the treaty will be ratified.",  # a passive with no source
+    "The skills demanded by modern industry are many.",  # a participle, not speech
+    "He was told to leave the building.",  # an order, not words reported
 ])
 def test_not_attribution(text):
     kinds = {c.kind for c in find_cues(text)}
