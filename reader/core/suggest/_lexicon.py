@@ -10,7 +10,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 EVALUATIVE = frozenset("""
-absurd absurdly admirable amazing appalling arrogant ashamed awful baffling bankroll beloved
+absurd absurdly admirable amazing angry appalling arrogant ashamed awful baffling bankroll beloved
 best better bizarre blunder botched brilliant careless catastrophe charade clueless commendable
 compelling conveniently corrupt cowardly crazy cutting-edge cynical debacle delighted delightful
 delusional deplorable derelict deserve deserves disappointed disappointing disaster disastrous
@@ -26,6 +26,13 @@ seamless senseless sensible sham shameful shameless shoddy silly sloppy splendid
 stunning stunt stupid superb tantrum terrible terrific thankfully thrilled timid toxic tragedy
 tragic travesty troubling unacceptable unfair unforgivable unfortunately unparalleled useless
 valid wasteful whining wise wonderful world-class worse worst
+""".split())
+
+# Evaluative words that also name a feeling: after "<someone> are/felt ..." they report how
+# others feel ("Labour mayors are disappointed"), which is not the writer's judgement.
+FEELINGS = frozenset("""
+ashamed delighted disappointed furious jealous proud thrilled angry upset worried concerned
+frustrated happy sad pleased relieved unhappy outraged
 """.split())
 
 # Words that mark the writer's certainty or doubt about a judgement.

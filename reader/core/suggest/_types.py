@@ -73,7 +73,7 @@ CUE_WEIGHTS = MappingProxyType({
     "judges_report": 2.0, "question": 2.0, "exclamation": 1.8, "superlative": 0.8,
     "scare_quote": 0.8, "report_first_person": 1.0,
     # claim
-    "claim_prior": 0.6, "date": 0.8, "money": 0.8, "percent": 0.8, "count": 0.5,
+    "claim_prior": 0.6, "others_feel": 1.2, "date": 0.8, "money": 0.8, "percent": 0.8, "count": 0.5,
     "numbers_cap": 1.6, "actor_event": 0.8, "event": 0.4, "names": 0.2,
     "claim_in_attribution": 0.5,  # factor for claim cues around reported speech
     # none

@@ -5,7 +5,8 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Mapping, Sequence
 
-from reader.core.suggest._lexicon import IMPERATIVES, MONTHS, NOT_NAMES, NOT_PAST, WORD_CLASSES
+from reader.core.suggest._lexicon import (
+    FEELINGS, IMPERATIVES, MONTHS, NOT_NAMES, NOT_PAST, WORD_CLASSES)
 from reader.core.suggest._types import CUE_WEIGHTS, Cue, make_cue
 
 # Multi-word cues: phrase -> (feature, what it is); all point to opinion.
@@ -39,6 +40,9 @@ _PHRASE_STARTS = _phrase_starts()
 _BEFORE_ADJECTIVE = frozenset("the a an most more very so too less least".split())
 _MONEY_WORDS = frozenset("dollars pounds euros cents".split())
 _PERCENT_WORDS = frozenset(("percent", "%", "per", "percentage"))
+_COPULAS = frozenset("is are was were feel feels felt seem seems seemed remain remains "
+                     "remained became become".split())
+_PERSONS = frozenset("i we you me us my our your".split())
 _RELATIVE_TIME = frozenset("week month year season summer winter spring autumn fall weekend "
                            "decade quarter night".split())
 _OPINION_CLASSES = MappingProxyType({
@@ -78,6 +82,8 @@ def word_cues(tokens: Sequence[str], lower: Sequence[str], writer: Sequence[bool
             numbers.setdefault("count", tok)
         elif cls == "first" and not is_first_person(tok, k):
             pass  # "the US", "Between Us" in a title
+        elif cls == "eval" and low in FEELINGS and _others_feel(lower, k):
+            classes.setdefault("others_feel", []).append(tok)
         elif cls is not None:
             classes.setdefault(cls, []).append(tok)
         elif low.endswith("ed") and len(low) > 4 and low not in NOT_PAST and "-" not in low \
@@ -102,6 +108,10 @@ def word_cues(tokens: Sequence[str], lower: Sequence[str], writer: Sequence[bool
         weight = CUE_WEIGHTS["evaluative"] + CUE_WEIGHTS["evaluative_more"] * min(
             2, len(evaluative) - 1)
         cues.append(make_cue("opinion", "evaluative", f"evaluative word{plural} {shown}", weight))
+    if "others_feel" in classes and not evaluative:
+        cues.append(make_cue("claim", "others_feel",
+                             f"how others feel ('{classes['others_feel'][0]}'), not the "
+                             "writer's judgement"))
     for cls, what in _OPINION_CLASSES.items():
         if cls in classes:
             cues.append(make_cue("opinion", cls, f"{what} ('{classes[cls][0]}')"))
@@ -116,6 +126,14 @@ def word_cues(tokens: Sequence[str], lower: Sequence[str], writer: Sequence[bool
     scale = CUE_WEIGHTS["claim_in_attribution"] if has_report else 1.0
     cues.extend(_claim_cues(names, events, numbers, scale))
     return cues
+
+
+def _others_feel(lower: Sequence[str], k: int) -> bool:
+    """'<someone> are disappointed': a feeling word after a copula whose subject is not the
+    writer or the reader (no I/we/you before it)."""
+    if k == 0 or lower[k - 1] not in _COPULAS:
+        return False
+    return not any(w in _PERSONS for w in lower[:k - 1])
 
 
 def is_first_person(token: str, position: int) -> bool:

@@ -160,3 +160,14 @@ def test_quote_state_carries_across_sentences():
     assert quote_open_after(True, "We had no choice.") is True
     assert quote_open_after(True, "We left.” she said.") is False
     assert quote_open_after(False, 'He said "yes" twice.') is False
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Labour mayors are disappointed by the decision.", "claim"),  # how others feel
+    ("Residents were furious about the closure.", "claim"),
+    ("I am disappointed by the decision.", "opinion"),  # the writer's own feeling
+    ("The decision is disappointing.", "opinion"),  # the writer's judgement
+])
+def test_third_parties_feelings_are_not_the_writers(text, kind):
+    assert suggest_statement(text).kind == kind
+    assert ("others_feel" in features(text)) == (kind == "claim")
