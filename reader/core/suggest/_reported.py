@@ -24,6 +24,7 @@ _NOT_ACCORDING = frozenset("vary varies varied differ differs differed ranked so
                            "classified grouped adjusted".split())
 _PHRASAL = frozenset("on for off up in out".split())
 _CLAUSE_SUBJECTS = frozenset("he she they it there we i".split())
+_CLAUSE_STARTS = frozenset("that how why whether what".split())
 _NOT_SPEECH_BEFORE = frozenset("above below previously herein hereinafter".split())
 _DOCUMENT_LEMMAS = frozenset("show find exhibit present reveal indicate explain".split())
 _DOCUMENT_NOUNS = frozenset("report reports study studies survey surveys poll polls figures data "
@@ -84,7 +85,7 @@ def _is_reporting_use(lower: Sequence[str], i: int) -> bool:
         before = before[len(before) - before[::-1].index(","):]
     if nxt == "by":  # "declared by the Government that ...", not "skills demanded by"
         return "that" in lower[i + 2:i + 10]
-    if prev in _NOT_SPEECH_BEFORE or (prev == "to" and nxt != "that"):
+    if prev in _NOT_SPEECH_BEFORE or (prev == "to" and nxt not in _CLAUSE_STARTS):
         return False  # "the sum above stated", "futures to say yes to"
     if lemma in _DOCUMENT_LEMMAS and not _DOCUMENT_NOUNS.isdisjoint(before):
         return True  # "The report of the Secretary exhibits ...", "figures show"
@@ -105,8 +106,8 @@ def _is_reporting_use(lower: Sequence[str], i: int) -> bool:
     if lemma in NEEDS_THAT:  # "reported Friday that", "..., the rep confirmed to People"
         return "that" in lower[i + 1:i + 5] or (lemma == "point" and nxt == "out") or \
             nxt in _CLAUSE_SUBJECTS or ("," in lower[max(0, i - 5):i] and nxt in _TRAILING_NEXT)
-    if word in _NOUN_LIKE_FORMS:  # "European states", "his calls": only "states that"
-        return nxt == "that" or prev in (",", "¶")
+    if word in _NOUN_LIKE_FORMS:  # "European states", "his calls": only "states that/how"
+        return nxt in _CLAUSE_STARTS or prev in (",", "¶")
     if prev[:1].isdigit():
         return False  # "14 states", "3 claims"
     if lemma in ("ask", "question"):  # "asked whether", not "questioned witnesses"

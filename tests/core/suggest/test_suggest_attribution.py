@@ -108,3 +108,11 @@ def test_a_lone_quote_without_any_speaker_is_weaker():
     assert "quote_whole" in features("“The whole system is rotten to the core.”")
     assert attributed.kind == "quotation"
     assert alone.kind != "quotation" or alone.confidence < attributed.confidence
+
+
+@pytest.mark.parametrize("text", [
+    "His email states how the lab needed to raise far more money.",
+    "He goes further to say how the lab needs ever larger sums.",
+])
+def test_reporting_how_and_that(text):
+    assert suggest_statement(text).kind == "quotation", text
