@@ -30,10 +30,13 @@ _KIND_INDEX = {"opinion": 0, "claim": 1, "quotation": 2}
 # modal, negation, adverb, superlative.
 _COLUMNS = 10
 _MODAL, _NEGATION, _ADVERB, _SUPERLATIVE = 6, 7, 8, 9
+_COUNTED = ((4, "lex:negative"), (5, "lex:positive"), (_MODAL, "form:modals"),
+            (_NEGATION, "form:negations"), (_ADVERB, "form:adverbs"),
+            (_SUPERLATIVE, "form:superlatives"))
 
 
 @lru_cache(maxsize=1)
-def word_table() -> Mapping[str, tuple[float, ...]]:
+def word_table() -> Mapping[str, tuple[tuple[int, float], ...]]:
     """One row of numbers per known word, so a statement's words are read in one lookup each."""
     rows: dict[str, list[float]] = {}
     for word, scores in sentiment_lexicon().items():
@@ -54,7 +57,9 @@ def word_table() -> Mapping[str, tuple[float, ...]]:
             row[_SUPERLATIVE] = 1.0
         if word.endswith("n't"):
             row[_NEGATION] = 1.0
-    return {w: tuple(r) for w, r in rows.items()}  # read-only by convention; dict is faster
+    # Sparse rows ((column, value) pairs): most words fill one or two columns. A plain dict,
+    # read-only by convention: it is looked up for every word of every statement.
+    return {w: tuple((i, v) for i, v in enumerate(r) if v) for w, r in rows.items()}
 
 
 @dataclass(frozen=True)
@@ -110,10 +115,10 @@ def statement_features(analysis: Analysis, text: str) -> Features:
             elif word.endswith("n't"):
                 sums[_NEGATION] += 1
         else:
-            for i, value in enumerate(row):
+            for i, value in row:
                 sums[i] += value
-            if row[0] > subjective_max:
-                subjective_max = row[0]
+            if row and row[0][0] == 0 and row[0][1] > subjective_max:
+                subjective_max = row[0][1]
     unique = frozenset(words)
     tokens = analysis.tokens
     firsts = [t[0] for t in tokens]
@@ -121,35 +126,48 @@ def statement_features(analysis: Analysis, text: str) -> Features:
     if not unique.isdisjoint(_FIRST_SINGULAR) or not unique.isdisjoint(_FIRST_PLURAL):
         persons = {low for k, (tok, low, mine) in enumerate(
             zip(tokens, analysis.lower, analysis.writer)) if mine and is_first_person(tok, k)}
-    values = (
-        ("lex:subjectivity", min(sums[0], 6.0) / 3),
-        ("lex:subjective_max", subjective_max),
-        ("lex:strong", min(sums[1], 3.0) / 2),
-        ("lex:polarity", min(sums[2], 6.0) / 3),
-        ("lex:valence", min(sums[3], 6.0) / 3),
-        ("lex:negative", min(sums[4], 3.0) / 2),
-        ("lex:positive", min(sums[5], 3.0) / 2),
-        # the writer's loaded words around someone else's words: a judgement
-        ("lex:strong_with_report", min(sums[1], 3.0) / 2 if analysis.reported else 0.0),
-        ("form:modals", min(sums[_MODAL], 3.0) / 2),
-        ("form:negations", min(sums[_NEGATION], 3.0) / 2),
-        ("form:adverbs", min(sums[_ADVERB], 3.0) / 2),
-        ("form:superlatives", min(sums[_SUPERLATIVE], 3.0) / 2),
-        ("form:first_singular", float(not persons.isdisjoint(_FIRST_SINGULAR))),
-        ("form:first_plural", float(not persons.isdisjoint(_FIRST_PLURAL))),
-        ("form:second", float(not unique.isdisjoint(_SECOND))),
-        ("form:digits", min(sum(map(str.isdigit, firsts)), 3) / 2),
-        ("form:capitals", sum(map(str.isupper, firsts[1:])) / max(1, len(tokens) - 1)),
-        ("form:length", math.log(max(1, len(words))) / 3),
-        ("form:question", float(text.rstrip().endswith("?"))),
-        ("form:exclamation", float("!" in text)),
-        ("form:quoted", analysis.quote_share),
-        ("form:reported", float(analysis.reported)),
-        ("form:connective_start", float(bool(analysis.lower)
-                                        and analysis.lower[0] in _CONNECTIVES)),
-        ("form:dash", float("—" in text or " - " in text)),
-        ("form:brackets", float("(" in text)),
-    )
     # Only what is present: a zero adds nothing to a score, and the scoring loop is hot.
-    features.update((name, value) for name, value in values if value)
+    put = features.__setitem__
+    if sums[0]:
+        put("lex:subjectivity", min(sums[0], 6.0) / 3)
+        put("lex:subjective_max", subjective_max)
+    if sums[2]:
+        put("lex:polarity", min(sums[2], 6.0) / 3)
+    if sums[1]:
+        put("lex:strong", min(sums[1], 3.0) / 2)
+        if analysis.reported:  # the writer's loaded words around someone else's words
+            put("lex:strong_with_report", min(sums[1], 3.0) / 2)
+    if sums[3]:
+        put("lex:valence", min(sums[3], 6.0) / 3)
+    for column, name in _COUNTED:
+        if sums[column]:
+            put(name, min(sums[column], 3.0) / 2)
+    if persons:
+        if not persons.isdisjoint(_FIRST_SINGULAR):
+            put("form:first_singular", 1.0)
+        if not persons.isdisjoint(_FIRST_PLURAL):
+            put("form:first_plural", 1.0)
+    if not unique.isdisjoint(_SECOND):
+        put("form:second", 1.0)
+    digits = sum(map(str.isdigit, firsts))
+    if digits:
+        put("form:digits", min(digits, 3) / 2)
+    capitals = sum(map(str.isupper, firsts[1:]))
+    if capitals:
+        put("form:capitals", capitals / (len(tokens) - 1))
+    put("form:length", math.log(max(1, len(words))) / 3)
+    if text.rstrip().endswith("?"):
+        put("form:question", 1.0)
+    if "!" in text:
+        put("form:exclamation", 1.0)
+    if analysis.quote_share:
+        put("form:quoted", analysis.quote_share)
+    if analysis.reported:
+        put("form:reported", 1.0)
+    if analysis.lower and analysis.lower[0] in _CONNECTIVES:
+        put("form:connective_start", 1.0)
+    if "—" in text or " - " in text:
+        put("form:dash", 1.0)
+    if "(" in text:
+        put("form:brackets", 1.0)
     return Features(features, unique)
