@@ -98,28 +98,28 @@ def statement_features(analysis: Analysis, text: str) -> Features:
     features["rule:quotation"] = totals[2] / 4
     table = word_table()
     words = [w for w, mine in zip(analysis.lower, analysis.writer) if mine and w[0].isalpha()]
-    # Sums over the writer's words of each column of their word_table() rows.
+    unique = frozenset(words)
+    # Sums over the writer's distinct words of each column of their word_table() rows.
     sums = [0.0] * _COLUMNS
     subjective_max = 0.0
-    get = table.get
-    for word in words:
-        row = get(word)
-        if row is None and word.endswith("ly") and len(word) > 4:
-            sums[_ADVERB] += 1
-            row = get(adjective_of(word))  # "absurdly" -> "absurd", "laughably" -> "laughable"
-            if row is None:
-                continue
-        if row is None:
-            if word.endswith("est") and len(word) > 5:
+    known = [w for w in unique if w in table]
+    for word in known:
+        row = table[word]
+        for i, value in row:
+            sums[i] += value
+        if row and row[0][0] == 0 and row[0][1] > subjective_max:
+            subjective_max = row[0][1]
+    for word in unique.difference(known):
+        if word.endswith("ly"):
+            if len(word) > 4:
+                sums[_ADVERB] += 1
+                for i, value in table.get(adjective_of(word), ()):  # "absurdly" -> "absurd"
+                    sums[i] += value
+        elif word.endswith("est"):
+            if len(word) > 5:
                 sums[_SUPERLATIVE] += 1
-            elif word.endswith("n't"):
-                sums[_NEGATION] += 1
-        else:
-            for i, value in row:
-                sums[i] += value
-            if row and row[0][0] == 0 and row[0][1] > subjective_max:
-                subjective_max = row[0][1]
-    unique = frozenset(words)
+        elif word.endswith("n't"):
+            sums[_NEGATION] += 1
     tokens = analysis.tokens
     firsts = [t[0] for t in tokens]
     persons: set[str] = set()

@@ -41,13 +41,12 @@ def add_scores(scores: list[float], weights: LinearWeights, features: Features) 
             s0 += w[0] * value
             s1 += w[1] * value
             s2 += w[2] * value
-    get = weights.words.get
-    for word in features.words:
-        w = get(word)
-        if w is not None:
-            s0 += w[0]
-            s1 += w[1]
-            s2 += w[2]
+    words = weights.words
+    for word in filter(words.__contains__, features.words):
+        w = words[word]
+        s0 += w[0]
+        s1 += w[1]
+        s2 += w[2]
     scores[0], scores[1], scores[2] = s0, s1, s2
 
 
