@@ -74,11 +74,16 @@ def learned_model(db_path: str | None) -> Any:
     from reader.core.store import Store
     from reader.core.suggest import model_for_store
 
-    try:
-        with Store.open(db_path, readonly=True) as store:
-            return model_for_store(store)
-    except (StoreError, ValueError):
-        return None
+    # Writable when it can be, so a freshly trained model is saved for the next start.
+    for readonly in (False, True):
+        try:
+            with Store.open(db_path, readonly=readonly) as store:
+                return model_for_store(store)
+        except ValueError:
+            return None
+        except StoreError:
+            continue
+    return None
 
 
 def align(left: list[Any], right: list[Any], pins: Pairs, rejections: Pairs, top_k: int,

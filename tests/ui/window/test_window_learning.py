@@ -34,6 +34,21 @@ def test_learned_model_needs_enough_tags_and_a_usable_library(tmp_path) -> None:
     assert broken.read_text() == "not a database"
 
 
+def test_the_window_job_saves_the_model_it_trains_for_the_next_start(tmp_path) -> None:
+    from reader.core.suggest import MODEL_SETTING_KEY
+
+    library = tmp_path / "many.sqlite3"
+    _library_with_tags(library, 40)
+    assert isinstance(process_jobs.learned_model(str(library)), TagModel)
+    with Store.open(library, readonly=True) as store:
+        assert store.setting(MODEL_SETTING_KEY)
+    with Store.open(library) as store:  # the next start reads the saved model as it is
+        saved = store.setting(MODEL_SETTING_KEY)
+    process_jobs.learned_model(str(library))
+    with Store.open(library, readonly=True) as store:
+        assert store.setting(MODEL_SETTING_KEY) == saved
+
+
 def test_window_suggestions_use_the_learned_model(tmp_path) -> None:
     library = tmp_path / "many.sqlite3"
     _library_with_tags(library, 40)
