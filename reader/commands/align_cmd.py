@@ -1,7 +1,8 @@
 """`reader align A B [C...] --json [--top K] [--method M] [--threshold T] [--db PATH]`.
 
-Prints the documents, the passage links between every pair, and with ``--top K`` the K best
-candidates of every statement of the first document in each other document. Without
+Prints the documents, the passage links between every pair, the linked statement pairs
+inside them, and with ``--top K`` the K best candidates of every statement of the first
+document in each other document (``--top`` never changes links or pairs). Without
 ``--db`` no database is touched; with it, the documents are remembered, manual links and
 rejections stored there are honoured, and the passage links are saved.
 """
@@ -47,7 +48,7 @@ def register(subparsers) -> None:
                         help="similarity: lexical (default without the [semantic] extra), "
                              "semantic (sentence embeddings), or auto")
     parser.add_argument("--threshold", type=_unit_interval, default=None, metavar="T",
-                        help="minimum link score in [0, 1] (default 0.45)")
+                        help="minimum calibrated link score in [0, 1] (default 0.48)")
     add_db_argument(parser)
     parser.set_defaults(command="align")
 
@@ -55,7 +56,7 @@ def register(subparsers) -> None:
 def run(args) -> int:
     """Align the documents and print the JSON of the contract."""
     from reader.commands.common import load_documents
-    from reader.core.align import semantic_embedder, align_documents
+    from reader.core.align import align_documents, manual_statement_pairs, semantic_embedder
     from reader.core.errors import ReaderError
     from reader.core.text import segment_document
 
@@ -69,7 +70,8 @@ def run(args) -> int:
     doc_ids: list[int] = []
     if args.db:
         store, doc_ids = _open_and_remember(args, documents)
-        pins, rejections = _manual_statement_pairs(store, doc_ids, statements)
+        pins, rejections = manual_statement_pairs(
+            store.tag_table.manual_links(doc_ids), doc_ids, statements)
     try:
         embedder = None
         if store is not None and args.method != "lexical":
@@ -91,6 +93,12 @@ def run(args) -> int:
              "left_span": list(link.left_span), "right_span": list(link.right_span),
              "score": link.score, **({"manual": True} if link.manual else {})}
             for link in alignment.links
+        ],
+        "pairs": [
+            {"left": pair.left, "right": pair.right, "left_statement": pair.left_statement,
+             "right_statement": pair.right_statement, "score": pair.score,
+             "manual": pair.manual}
+            for pair in alignment.pairs
         ],
         "related": _related_json(alignment, len(statements[0])) if args.top else [],
     }
@@ -120,29 +128,6 @@ def _open_and_remember(args, documents):
         store.close()
         raise
     return store, ids
-
-
-def _statements_over(statements, start: int, end: int) -> list[int]:
-    """Indices of the statements a stored span overlaps (a bare point picks its statement)."""
-    return [s.index for s in statements
-            if s.start < max(end, start + 1) and start < s.end]
-
-
-def _manual_statement_pairs(store, doc_ids: list[int], statements):
-    """Stored pins and rejections as (left doc, statement, right doc, statement) tuples."""
-    position = {doc_id: n for n, doc_id in enumerate(doc_ids)}
-    pins: list[tuple[int, int, int, int]] = []
-    rejections: list[tuple[int, int, int, int]] = []
-    for link in store.tag_table.manual_links(doc_ids):
-        a = position.get(link.left_document_id)
-        b = position.get(link.right_document_id)
-        if a is None or b is None or a == b:
-            continue
-        target = pins if link.action == "link" else rejections
-        for i in _statements_over(statements[a], link.left_start, link.left_end):
-            for j in _statements_over(statements[b], link.right_start, link.right_end):
-                target.append((a, i, b, j))
-    return pins, rejections
 
 
 def _save_links(store, doc_ids: list[int], alignment) -> None:

@@ -29,7 +29,7 @@ def align_json(*args: str) -> dict:
 
 def test_seeds_follow_the_contract(seeds):
     payload = align_json(*map(str, seeds), "--top", "3")
-    assert set(payload) == {"documents", "links", "related"}
+    assert set(payload) == {"documents", "links", "pairs", "related"}
     assert [d["path"] for d in payload["documents"]] == [str(p) for p in seeds]
     texts = [p.read_text(encoding="utf-8") for p in seeds]
     for link in payload["links"]:
@@ -130,6 +130,8 @@ def test_db_saves_links_and_honours_pins_and_rejections(tmp_path):
     payload = align_json(str(a), str(b), "--db", str(db))
     assert [(l["left_statements"], l["right_statements"], l.get("manual", False))
             for l in payload["links"]] == [([0], [0], True)]
+    assert [(p["left_statement"], p["right_statement"], p["manual"])
+            for p in payload["pairs"]] == [(0, 0, True)]
     with Store.open(db) as store:
         assert len(store.tag_table.passage_links(left_id)) == 1
 
@@ -140,3 +142,42 @@ def test_help_states_the_engine_default_threshold():
     result = run_reader("align", "--help")
     assert result.returncode == 0
     assert f"default {DEFAULT_THRESHOLD}" in " ".join(result.stdout.split())
+
+
+REPORT_A = ("Hawks put Okafor on injured reserve\n\n"
+            "The Riverside Hawks placed forward Daniel Okafor on injured reserve on Tuesday after "
+            "he tore a ligament in his left knee. Okafor, 27, was hurt in the third quarter of "
+            "Sunday's 98-91 loss to Portland.\n")
+REPORT_B = ("Daniel Okafor will miss the rest of the season after the Hawks put the 27-year-old "
+            "forward on injured reserve on Tuesday with a torn knee ligament. The injury came "
+            "late in the 98-91 defeat at Portland on Sunday.\n")
+
+
+def test_pairs_are_the_statement_links_inside_the_passages(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(REPORT_A, encoding="utf-8")
+    b.write_text(REPORT_B, encoding="utf-8")
+    payload = align_json(str(a), str(b))
+    pairs = {(p["left_statement"], p["right_statement"]) for p in payload["pairs"]}
+    # a restatement: the headline and the lede both pair with the first sentence
+    assert {(0, 0), (1, 0), (2, 1)} <= pairs
+    for pair in payload["pairs"]:
+        assert set(pair) == {"left", "right", "left_statement", "right_statement", "score",
+                             "manual"}
+        assert (pair["left"], pair["right"]) == (0, 1) and not pair["manual"]
+    inside = {(i, j) for link in payload["links"]
+              for i in link["left_statements"] for j in link["right_statements"]}
+    assert pairs <= inside
+
+
+@pytest.mark.parametrize("top", ["1", "5", "50"])
+def test_top_never_changes_links_or_pairs(seeds, tmp_path, top):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(REPORT_A, encoding="utf-8")
+    b.write_text(REPORT_B, encoding="utf-8")
+    for files in ([str(a), str(b)], list(map(str, seeds))):
+        plain = align_json(*files)
+        ranked = align_json(*files, "--top", top)
+        assert ranked["links"] == plain["links"]
+        assert ranked["pairs"] == plain["pairs"]
+        assert ranked["related"] and not plain["related"]

@@ -1,81 +1,39 @@
 """Link related statements and passages across documents: the public alignment API.
 
 ``align_pair`` aligns two statement lists; ``align_documents`` every pair of 2..N lists.
-The lexical method (default, no heavy dependencies) lives in similarity/lexical; the optional
-semantic one (sentence embeddings, extra ``[semantic]``) in semantic. Link selection, pins,
-rejections and passage grouping are in linking. Nothing here builds an n x m matrix.
+Scoring (lexical by default, optionally blended with sentence embeddings, then calibrated per
+document pair) is in ``_scoring``; which pairs may link in ``_linking``; the result values and
+the cheap re-cut at a new threshold in ``_result``. Nothing here builds an n x m matrix.
 """
 
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from reader.core.errors import CancelledError, ReaderError
-from reader.core.align._lexical import lexical_scores
-from reader.core.align._linking import group_passages, link_score, select_links, with_context
-from reader.core.align._similarity import Vocabulary
+from reader.core.align._lexical import EXHAUSTIVE_PAIRS, SharedFeatures
+from reader.core.align._linking import (
+    best_partner_links, restatement_links, with_pins)
+from reader.core.align._paragraphs import paragraph_links
+from reader.core.align._result import (
+    Alignment, Candidate, ParagraphLink, StatementPair, cut, passages)
+from reader.core.align._scoring import VERSIONS, score_documents
+from reader.core.errors import CancelledError
 from reader.core.text import Statement
 
-#: Links below this score are not drawn (``--threshold`` overrides it).
-DEFAULT_THRESHOLD = 0.45
+#: Links below this calibrated score are not drawn (``--threshold`` overrides it).
+DEFAULT_THRESHOLD = 0.48
+#: Each statement's best partners from this score are candidates (faint ribbons); a threshold
+#: below it shows nothing more.
+CANDIDATE_FLOOR = 0.25
+MIN_THRESHOLD = CANDIDATE_FLOOR
+#: Candidates kept per statement and document pair.
+CANDIDATES_PER_STATEMENT = 3
 METHODS = ("auto", "lexical", "semantic")
-#: Pairs scoring below this share of the threshold are forgotten early (unless for --top).
-KEEP_SHARE = 0.5
 
 Progress = Callable[[float], None]
 Cancel = Callable[[], bool]
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A statement of another document and how well it matches (score in [0, 1])."""
-
-    doc: int
-    statement: int
-    score: float
-
-
-@dataclass(frozen=True)
-class PassageLink:
-    """Linked runs of statements in two documents, with their code-point spans."""
-
-    left: int
-    right: int
-    left_statements: tuple[int, ...]
-    right_statements: tuple[int, ...]
-    left_span: tuple[int, int]
-    right_span: tuple[int, int]
-    score: float
-    manual: bool = False
-
-
-@dataclass(frozen=True)
-class StatementPair:
-    """One linked pair of statements (finer than a passage; used by diffs and benchmarks)."""
-
-    left: int
-    left_statement: int
-    right: int
-    right_statement: int
-    score: float
-    manual: bool = False
-
-
-@dataclass(frozen=True)
-class Alignment:
-    """The result of aligning documents.
-
-    ``links`` are passage links; ``pairs`` the statement pairs inside them; ``related`` maps
-    (doc, statement) to its best candidates in each other document, best first (only filled
-    when ``top_k`` > 0); ``method`` is the method actually used.
-    """
-
-    links: tuple[PassageLink, ...]
-    related: dict[tuple[int, int], tuple[Candidate, ...]] = field(default_factory=dict)
-    pairs: tuple[StatementPair, ...] = ()
-    method: str = "lexical"
+Scores = dict[tuple[int, int], float]
 
 
 def resolve_method(method: str, statement_count: int = 0) -> str:
@@ -103,54 +61,72 @@ def align_pair(left: Sequence[Statement], right: Sequence[Statement], *, left_in
                right_index: int = 1, method: str = "auto", threshold: float | None = None,
                top_k: int = 0, pins: Sequence[tuple[int, int]] = (),
                rejections: Sequence[tuple[int, int]] = (), progress: Progress | None = None,
-               cancel: Cancel | None = None, embedder=None) -> Alignment:
+               cancel: Cancel | None = None, embedder=None,
+               shared: SharedFeatures | None = None) -> Alignment:
     """Align two statement lists; ``pins``/``rejections`` are (left, right) statement pairs.
 
     ``progress`` is called with 0..1; when ``cancel()`` turns true, CancelledError is raised
     between steps. ``embedder`` (semantic only) overrides how statements are embedded.
+    ``top_k`` only fills ``related``: it never changes links, pairs or candidates.
+    ``shared``: features of all documents read once (``align_documents`` passes it; the
+    document indices are ``left_index`` and ``right_index``).
     """
     threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
     used = resolve_method(method, len(left) + len(right))
     report = progress or (lambda fraction: None)
     _check(cancel)
     report(0.0)
-    floor = threshold * KEEP_SHARE if not top_k and used == "lexical" else 0.0
-    lexical = lexical_scores(
-        Vocabulary(), [s.text for s in left], [s.text for s in right],
-        keep=lambda pair: pair.score > floor or max(pair.left_in_right, pair.right_in_left) > 0.5,
-        progress=lambda f: report(0.8 * f), cancel=cancel)
-    lw, rw = lexical.left_weights, lexical.right_weights
-    scores = {key: link_score(pair, lw[key[0]], rw[key[1]])
-              for key, pair in lexical.pairs.items()}
-    del lexical
-    if used == "semantic":
-        from reader.core.align import _semantic as semantic
-
-        if embedder is None and not semantic.available():
-            raise ReaderError("semantic alignment needs the [semantic] extra "
-                              "(pip install 'source-reader[semantic]')")
-        scores = semantic.blend_semantic(left, right, scores, embedder=embedder, cancel=cancel,
-                                progress=lambda f: report(0.8 + 0.15 * f))
+    scored = score_documents(
+        left, right, method=used, embedder=embedder, keep_weak=top_k > 0,
+        shared=None if shared is None else (shared, left_index, right_index),
+        cancel=cancel, progress=lambda f: report(0.95 * f))
     _check(cancel)
-    scores = with_context(scores)
+    scores = scored.scores
+    rejected = {(i, j) for i, j in rejections}
+    rule = best_partner_links if scored.mode == VERSIONS else restatement_links
+    links = rule(scores, CANDIDATE_FLOOR, rejections=rejected)
     valid_pins = [(i, j) for i, j in pins if 0 <= i < len(left) and 0 <= j < len(right)]
-    links = select_links(scores, threshold, pins=valid_pins, rejections=rejections)
-    pairs = tuple(StatementPair(left_index, link.left, right_index, link.right,
-                                round(link.score, 4), link.manual) for link in links)
-    passages = tuple(
-        PassageLink(left_index, right_index, group.left_statements, group.right_statements,
-                    (left[group.left_statements[0]].start, left[group.left_statements[-1]].end),
-                    (right[group.right_statements[0]].start,
-                     right[group.right_statements[-1]].end),
-                    round(group.score, 4), group.manual)
-        for group in group_passages(links)
-    )
-    related = _related(scores, left_index, right_index, top_k) if top_k > 0 else {}
+    links = with_pins(links, scores, valid_pins, rejected)
+    eligible = tuple(sorted(
+        (StatementPair(left_index, link.left, right_index, link.right, round(link.score, 4),
+                       link.manual) for link in links),
+        key=lambda p: (-p.score, p.left_statement, p.right_statement)))
+    candidates = _candidates(scores, rejected, eligible, left_index, right_index)
+    spans = {left_index: tuple((s.start, s.end) for s in left),
+             right_index: tuple((s.start, s.end) for s in right)}
+    pairs = cut(eligible, threshold)
+    related = (_related({**scored.weak, **scores}, left_index, right_index, top_k)
+               if top_k > 0 else {})
+    paragraphs = tuple(paragraph_links(candidates, left, right))
     report(1.0)
-    return Alignment(passages, related, pairs, used)
+    return Alignment(passages(pairs, spans), related, pairs, used, candidates, paragraphs,
+                     threshold, {(left_index, right_index): scored.mode}, eligible, spans)
 
 
-def _related(scores: dict[tuple[int, int], float], left_index: int, right_index: int,
+def _candidates(scores: Scores, rejected: set[tuple[int, int]],
+                eligible: Sequence[StatementPair], left_index: int,
+                right_index: int) -> tuple[StatementPair, ...]:
+    """Each statement's best partners from CANDIDATE_FLOOR, plus every eligible link."""
+    rows: dict[int, list[tuple[float, int]]] = {}
+    cols: dict[int, list[tuple[float, int]]] = {}
+    for (i, j), value in scores.items():
+        if value >= CANDIDATE_FLOOR and (i, j) not in rejected:
+            rows.setdefault(i, []).append((value, j))
+            cols.setdefault(j, []).append((value, i))
+    chosen = {(p.left_statement, p.right_statement) for p in eligible if not p.manual}
+    top = CANDIDATES_PER_STATEMENT
+    # most statements have only a few options: sorting short lists beats a heap
+    for i, options in rows.items():
+        chosen.update((i, j) for _, j in (sorted(options, reverse=True)[:top]
+                                          if len(options) > top else options))
+    for j, options in cols.items():
+        chosen.update((i, j) for _, i in (sorted(options, reverse=True)[:top]
+                                          if len(options) > top else options))
+    return tuple(StatementPair(left_index, i, right_index, j, round(scores[(i, j)], 4))
+                 for i, j in sorted(chosen))
+
+
+def _related(scores: Scores, left_index: int, right_index: int,
              top_k: int) -> dict[tuple[int, int], tuple[Candidate, ...]]:
     by_left: dict[int, list[tuple[float, int]]] = {}
     by_right: dict[int, list[tuple[float, int]]] = {}
@@ -179,27 +155,46 @@ def align_documents(statements: Sequence[Sequence[Statement]], *, method: str = 
     """
     count = len(statements)
     jobs = [(a, b) for a in range(count) for b in range(a + 1, count)]
-    links: list[PassageLink] = []
-    pairs: list[StatementPair] = []
-    related: dict[tuple[int, int], list[Candidate]] = {}
     used = resolve_method(method, max((len(s) for s in statements), default=0) * 2)
+    threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
+    shared = None
+    if count > 2 and any(len(statements[a]) * len(statements[b]) > EXHAUSTIVE_PAIRS
+                         for a, b in jobs):
+        shared = SharedFeatures([[s.text for s in doc] for doc in statements])
+    results: list[Alignment] = []
     for n, (a, b) in enumerate(jobs):
         def step(fraction: float, n: int = n) -> None:
             if progress is not None:
                 progress((n + fraction) / len(jobs))
 
-        result = align_pair(
+        results.append(align_pair(
             statements[a], statements[b], left_index=a, right_index=b, method=used,
             threshold=threshold, top_k=top_k,
             pins=_pair_items(pins, a, b), rejections=_pair_items(rejections, a, b),
-            progress=step, cancel=cancel, embedder=embedder)
-        links.extend(result.links)
-        pairs.extend(result.pairs)
-        for key, candidates in result.related.items():
-            related.setdefault(key, []).extend(candidates)
+            progress=step, cancel=cancel, embedder=embedder, shared=shared))
     if progress is not None:
         progress(1.0)
-    return Alignment(tuple(links), {k: tuple(v) for k, v in related.items()}, tuple(pairs), used)
+    return merge_alignments(results, used, threshold)
+
+
+def merge_alignments(results: Sequence[Alignment], method: str,
+                     threshold: float) -> Alignment:
+    """One Alignment holding the document pairs of several (each from ``align_pair``)."""
+    related: dict[tuple[int, int], list[Candidate]] = {}
+    modes: dict[tuple[int, int], str] = {}
+    spans: dict[int, tuple[tuple[int, int], ...]] = {}
+    for result in results:
+        for key, found in result.related.items():
+            related.setdefault(key, []).extend(found)
+        modes.update(result.modes)
+        spans.update(result.spans)
+    return Alignment(
+        tuple(link for r in results for link in r.links),
+        {key: tuple(value) for key, value in related.items()},
+        tuple(pair for r in results for pair in r.pairs), method,
+        tuple(c for r in results for c in r.candidates),
+        tuple(p for r in results for p in r.paragraphs), threshold, modes,
+        tuple(sorted((p for r in results for p in r.eligible), key=lambda p: -p.score)), spans)
 
 
 def _pair_items(items: Sequence[tuple[int, int, int, int]], a: int,

@@ -9,12 +9,13 @@ Work and memory grow with the number of statements, not with their product.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 from operator import itemgetter
 from typing import Callable, Iterable, Iterator, Sequence
 
 from reader.core.errors import CancelledError
+from reader.core.align._specifics import figure_ids
 from reader.core.align._similarity import Features, PairScore, Vocabulary, score_pair
 
 #: Above this many statement pairs, candidates come from the inverted index.
@@ -39,6 +40,11 @@ class LexicalScores:
     pairs: dict[tuple[int, int], PairScore]
     left_weights: list[float]
     right_weights: list[float]
+    #: Each statement's specific details (ids of the run's Vocabulary.detail_ids).
+    left_details: list[frozenset[int]] = field(default_factory=list)
+    right_details: list[frozenset[int]] = field(default_factory=list)
+    #: Which detail ids are figures, days or months (the rest are names).
+    figures: frozenset[int] = frozenset()
 
 
 def lexical_scores(vocab: Vocabulary, left_texts: Sequence[str], right_texts: Sequence[str], *,
@@ -61,7 +67,9 @@ def lexical_scores(vocab: Vocabulary, left_texts: Sequence[str], right_texts: Se
         report(0.25)
         pairs = _score_rows(vocab, left, right, _all_pairs(right), keep, False,
                             lambda f: report(0.25 + 0.75 * f), cancel)
-        return LexicalScores(pairs, [f.weight for f in left], [f.weight for f in right])
+        return LexicalScores(pairs, [f.weight for f in left], [f.weight for f in right],
+                             [f.details for f in left], [f.details for f in right],
+                             figure_ids(vocab.detail_ids))
     swap = len(left_texts) < len(right_texts)
     index_texts, query_texts = (left_texts, right_texts) if swap else (right_texts, left_texts)
     indexed = vocab.finalize([vocab.features(text) for text in index_texts])
@@ -70,19 +78,60 @@ def lexical_scores(vocab: Vocabulary, left_texts: Sequence[str], right_texts: Se
     vocab.frozen_pairs = True
     pairs: dict[tuple[int, int], PairScore] = {}
     query_weights: list[float] = []
+    query_details: list[frozenset[int]] = []
     total = len(query_texts)
     for start in range(0, total, STREAM_CHUNK):
         _check(cancel)
         chunk = vocab.finalize([vocab.features(t) for t in query_texts[start:start + STREAM_CHUNK]])
         query_weights.extend(f.weight for f in chunk)
+        query_details.extend(f.details for f in chunk)
         for (q, other), pair in _score_rows(vocab, chunk, indexed, candidates, keep, swap,
                                             None, cancel).items():
             pairs[(other, start + q) if swap else (start + q, other)] = pair
         report(0.1 + 0.9 * min(total, start + STREAM_CHUNK) / total)
     index_weights = [f.weight for f in indexed]
+    index_details = [f.details for f in indexed]
+    figures = figure_ids(vocab.detail_ids)
     if swap:
-        return LexicalScores(pairs, index_weights, query_weights)
-    return LexicalScores(pairs, query_weights, index_weights)
+        return LexicalScores(pairs, index_weights, query_weights, index_details, query_details,
+                             figures)
+    return LexicalScores(pairs, query_weights, index_weights, query_details, index_details,
+                         figures)
+
+
+class SharedFeatures:
+    """Several large documents read once with one Vocabulary, for aligning every pair.
+
+    With N documents each one takes part in N - 1 pairs; reading and indexing it once
+    instead of per pair saves most of the work. Unlike the two-document path nothing is
+    streamed, so memory grows with all the documents together.
+    """
+
+    def __init__(self, texts_per_document: Sequence[Sequence[str]]) -> None:
+        self.vocab = Vocabulary()
+        raw = [[self.vocab.features(text) for text in texts] for texts in texts_per_document]
+        # name flags settle only once every statement has been read: finalize after
+        self.features = [self.vocab.finalize(features) for features in raw]
+        self._indexes: dict[int, Callable[[Features], Iterable[int]]] = {}
+
+    def is_large(self, a: int, b: int) -> bool:
+        """Whether the pair (a, b) takes the indexed path (else score it on its own)."""
+        return len(self.features[a]) * len(self.features[b]) > EXHAUSTIVE_PAIRS
+
+    def scores(self, a: int, b: int, *, keep: Callable[[PairScore], bool],
+               cancel: Callable[[], bool] | None = None) -> LexicalScores:
+        """Candidate pair scores of documents ``a`` (left) and ``b`` (right)."""
+        left, right = self.features[a], self.features[b]
+        swap = len(left) < len(right)
+        indexed, index_doc, queries = (left, a, right) if swap else (right, b, left)
+        candidates = self._indexes.get(index_doc)
+        if candidates is None:
+            candidates = self._indexes[index_doc] = _index_candidates(self.vocab, indexed)
+        found = _score_rows(self.vocab, queries, indexed, candidates, keep, swap, None, cancel)
+        pairs = {((other, q) if swap else (q, other)): pair for (q, other), pair in found.items()}
+        return LexicalScores(pairs, [f.weight for f in left], [f.weight for f in right],
+                             [f.details for f in left], [f.details for f in right],
+                             figure_ids(self.vocab.detail_ids))
 
 
 def _check(cancel: Callable[[], bool] | None) -> None:

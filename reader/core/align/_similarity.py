@@ -13,6 +13,7 @@ import re
 import zlib
 from dataclasses import dataclass
 
+from reader.core.align._specifics import token_detail
 from reader.core.align._wordweights import STOPWORD_ZIPF, WordWeights
 
 #: Size of the character n-gram sketch; chance overlap is subtracted when scoring.
@@ -23,6 +24,8 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+(?:['’][^\W_{_CJK}]+)*")
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "edly", "ed",
              "es", "ly", "s")
+
+_NO_DETAILS: frozenset[int] = frozenset()
 
 #: Weights of the three signals in a combined score (names drop out when neither side has any).
 WORD_SHARE, GRAM_SHARE, NAME_SHARE = 0.5, 0.3, 0.2
@@ -72,6 +75,7 @@ class Features:
     gram_count: int
     name_weight: float = 0.0
     unshared_weight: float = 0.0  # weight of word pairs left out of ``keys``
+    details: frozenset[int] = frozenset()  # ids of specific details (see _specifics)
 
 
 class Vocabulary:
@@ -83,8 +87,10 @@ class Vocabulary:
         self.is_name: list[bool] = []
         self._stem_ids: dict[str, int] = {}
         self._pair_ids: dict[int, int] = {}
-        # surface token -> (stem id, weight, gram bits, capitalised)
-        self._tokens: dict[str, tuple[int, float, int, bool]] = {}
+        # surface token -> (stem id, weight, gram bits, capitalised, detail id or -1)
+        self._tokens: dict[str, tuple[int, float, int, bool, int]] = {}
+        #: Specific details (numbers, days, rare names) by id, read in the same pass.
+        self.detail_ids: dict[str, int] = {}
         self._gram_bit: dict[str, int] = {}
         #: Once set, unseen word pairs get no key (they could not match an indexed statement).
         self.frozen_pairs = False
@@ -94,7 +100,7 @@ class Vocabulary:
         self.is_name.append(False)
         return len(self.key_weight) - 1
 
-    def _entry(self, token: str) -> tuple[int, float, int, bool]:
+    def _entry(self, token: str) -> tuple[int, float, int, bool, int]:
         lower = token.lower().replace("’", "'")
         weight = self.word_weights.weight(lower)
         key = stem(lower)
@@ -110,7 +116,10 @@ class Vocabulary:
         if any(c.isdigit() for c in token) or (lower.isalpha() and
                                                not self.word_weights.is_known(lower)):
             self.is_name[stem_id] = True
-        entry = self._tokens[token] = (stem_id, weight, bits, token[:1].isupper())
+        detail = token_detail(token, self.word_weights.zipf(lower))
+        detail_id = -1 if detail is None else self.detail_ids.setdefault(detail,
+                                                                         len(self.detail_ids))
+        entry = self._tokens[token] = (stem_id, weight, bits, token[:1].isupper(), detail_id)
         return entry
 
     def features(self, text: str) -> Features:
@@ -120,6 +129,7 @@ class Vocabulary:
         entries = [tokens.get(word) or self._entry(word) for word in words]
         ids = [entry[0] for entry in entries]
         keys = {entry[0] for entry in entries if entry[1] > 0.0}
+        details = frozenset(entry[4] for entry in entries if entry[4] >= 0) or _NO_DETAILS
         bits = 0
         for entry in entries:
             bits |= entry[2]
@@ -142,7 +152,7 @@ class Vocabulary:
         if capitalised and len(capitalised) * 2 < len(words):
             for key in capitalised:
                 self.is_name[key] = True
-        return Features(frozenset(keys), 0.0, bits, bits.bit_count(), 0.0, unshared)
+        return Features(frozenset(keys), 0.0, bits, bits.bit_count(), 0.0, unshared, details)
 
     def finalize(self, features: list[Features]) -> list[Features]:
         """The same features with their weights computed from the current key weights.
@@ -153,7 +163,7 @@ class Vocabulary:
         name_weights = [w if name else 0.0 for w, name in zip(self.key_weight, self.is_name)]
         name_of = name_weights.__getitem__
         return [Features(f.keys, sum(map(weight_of, f.keys)) + f.unshared_weight, f.grams,
-                         f.gram_count, sum(map(name_of, f.keys)), f.unshared_weight)
+                         f.gram_count, sum(map(name_of, f.keys)), f.unshared_weight, f.details)
                 for f in features]
 
 
