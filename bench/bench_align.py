@@ -6,7 +6,9 @@ known gold mapping. Ours (default settings) is scored beside a char 3-5-gram TF-
 1:1 baseline (scikit-learn + scipy; skipped if missing), whose threshold is tuned on the same
 data (an oracle, so the baseline is flattered).
 Speed: whole `reader align --json --method lexical` processes, wall time and peak RSS of the
-child, on two ~1 MB texts, on the two seeds, and on a 20 MB text against a seed.
+child, on two ~1 MB texts, on four (six pairs), on the two seeds, and on a 20 MB text against
+a seed; and the in-process re-cut at a new threshold (what the window's slider does).
+Quality on outside text (dev sets, thresholds swept): bench_align_dev.py.
 Options: --quick (fewer cases, one speed run), --semantic (also score the semantic method).
 """
 
@@ -167,6 +169,11 @@ def speed(runs: int) -> list[str]:
         big_a, big_b = Path(tmp, "source.txt"), Path(tmp, "reuse.txt")
         big_a.write_text(case.left_text, encoding="utf-8")
         big_b.write_text(case.right_text, encoding="utf-8")
+        more = []
+        for seed in (2, 3):
+            other = make_reuse(paragraphs, [], seed=seed, insert=0.0)
+            more.append(Path(tmp, f"reuse{seed}.txt"))
+            more[-1].write_text(other.right_text, encoding="utf-8")
         huge = Path(tmp, "huge.txt")
         with huge.open("w", encoding="utf-8") as handle:
             while handle.tell() < 20_000_000:
@@ -177,6 +184,8 @@ def speed(runs: int) -> list[str]:
         jobs = [
             ("two seeds (2.4 KB each)", reader + seeds, "ours"),
             (label_big, reader + [str(big_a), str(big_b)], "ours"),
+            ("four ~1 MB texts (six pairs)",
+             reader + [str(big_a), str(big_b)] + [str(p) for p in more], "ours"),
             ("20 MB text vs a seed", reader + [str(huge), seeds[0]], "ours"),
         ]
         try:
@@ -198,6 +207,26 @@ def speed(runs: int) -> list[str]:
     return rows
 
 
+def recut_speed(runs: int) -> list[str]:
+    """Time of ``Alignment.at_threshold`` (the slider) on the two ~1 MB texts, in-process."""
+    from reader.core.align import align_pair
+
+    paragraphs = language_reference_paragraphs() + stdlib_docstring_paragraphs(850_000)
+    case = make_reuse(paragraphs, [], seed=1, insert=0.0)
+    result = align_pair(case.left_statements, case.right_statements, method="lexical")
+    rows = []
+    for threshold in (0.25, 0.48, 0.7):
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            recut = result.at_threshold(threshold)
+            times.append(time.perf_counter() - started)
+        rows.append(f"| {threshold:.2f} | {len(result.eligible)} | {len(recut.pairs)} | "
+                    f"{len(recut.links)} | {1000 * statistics.median(times):.0f} "
+                    f"(max {1000 * max(times):.0f}) |")
+    return rows
+
+
 def seed_links() -> list[str]:
     from reader.core.align import align_pair
     from reader.core.loaders import load_document
@@ -205,11 +234,13 @@ def seed_links() -> list[str]:
 
     paths = sorted((ROOT / "seeds").glob("*.txt"))
     left, right = (segment_document(load_document(p)) for p in paths)
-    result = align_pair(left, right, method="lexical", top_k=3, threshold=0.0)
-    best = sorted(result.pairs, key=lambda p: -p.score)[:6]
-    lines = ["| score | neutral article | opinion column |", "|---|---|---|"]
+    result = align_pair(left, right, method="lexical")
+    best = sorted(result.candidates, key=lambda p: -p.score)[:6]
+    linked = {(p.left_statement, p.right_statement) for p in result.pairs}
+    lines = ["| score | drawn as | neutral article | opinion column |", "|---|---|---|---|"]
     for pair in best:
-        lines.append(f"| {pair.score:.2f} | {_short(left[pair.left_statement].text)} | "
+        drawn = "link" if (pair.left_statement, pair.right_statement) in linked else "candidate"
+        lines.append(f"| {pair.score:.2f} | {drawn} | {_short(left[pair.left_statement].text)} | "
                      f"{_short(right[pair.right_statement].text)} |")
     return lines
 
@@ -230,7 +261,11 @@ def main(argv: list[str]) -> int:
           "|---|---|---|---|---|---|")
     for row in speed(1 if quick else 3):
         print(row, flush=True)
-    print("\n### Strongest pairs between the two seeds (lexical, any score)\n")
+    print("\n### Re-cut at a new threshold (the slider), two ~1 MB texts, in-process\n")
+    print("| threshold | eligible pairs | pairs | passages | ms, median |\n|---|---|---|---|---|")
+    for row in recut_speed(3 if quick else 10):
+        print(row, flush=True)
+    print("\n### Strongest candidates between the two seeds (lexical, default threshold)\n")
     print("\n".join(seed_links()))
     return 0
 

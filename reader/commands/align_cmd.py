@@ -78,7 +78,7 @@ def run(args) -> int:
             embedder = semantic_embedder(store)
         alignment = align_documents(statements, method=args.method, threshold=args.threshold,
                                     top_k=args.top, pins=pins, rejections=rejections,
-                                    embedder=embedder)
+                                    embedder=embedder, candidates=False)
         if store is not None:
             _save_links(store, doc_ids, alignment)
     finally:

@@ -62,14 +62,15 @@ def align_pair(left: Sequence[Statement], right: Sequence[Statement], *, left_in
                top_k: int = 0, pins: Sequence[tuple[int, int]] = (),
                rejections: Sequence[tuple[int, int]] = (), progress: Progress | None = None,
                cancel: Cancel | None = None, embedder=None,
-               shared: SharedFeatures | None = None) -> Alignment:
+               shared: SharedFeatures | None = None, candidates: bool = True) -> Alignment:
     """Align two statement lists; ``pins``/``rejections`` are (left, right) statement pairs.
 
     ``progress`` is called with 0..1; when ``cancel()`` turns true, CancelledError is raised
     between steps. ``embedder`` (semantic only) overrides how statements are embedded.
     ``top_k`` only fills ``related``: it never changes links, pairs or candidates.
     ``shared``: features of all documents read once (``align_documents`` passes it; the
-    document indices are ``left_index`` and ``right_index``).
+    document indices are ``left_index`` and ``right_index``). ``candidates=False`` skips
+    the candidates and paragraphs (for callers that print only links and pairs).
     """
     threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
     used = resolve_method(method, len(left) + len(right))
@@ -91,15 +92,16 @@ def align_pair(left: Sequence[Statement], right: Sequence[Statement], *, left_in
         (StatementPair(left_index, link.left, right_index, link.right, round(link.score, 4),
                        link.manual) for link in links),
         key=lambda p: (-p.score, p.left_statement, p.right_statement)))
-    candidates = _candidates(scores, rejected, eligible, left_index, right_index)
+    found = (_candidates(scores, rejected, eligible, left_index, right_index)
+             if candidates else ())
     spans = {left_index: tuple((s.start, s.end) for s in left),
              right_index: tuple((s.start, s.end) for s in right)}
     pairs = cut(eligible, threshold)
     related = (_related({**scored.weak, **scores}, left_index, right_index, top_k)
                if top_k > 0 else {})
-    paragraphs = tuple(paragraph_links(candidates, left, right))
+    paragraphs = tuple(paragraph_links(found, left, right)) if candidates else ()
     report(1.0)
-    return Alignment(passages(pairs, spans), related, pairs, used, candidates, paragraphs,
+    return Alignment(passages(pairs, spans), related, pairs, used, found, paragraphs,
                      threshold, {(left_index, right_index): scored.mode}, eligible, spans)
 
 
@@ -147,7 +149,7 @@ def align_documents(statements: Sequence[Sequence[Statement]], *, method: str = 
                     pins: Sequence[tuple[int, int, int, int]] = (),
                     rejections: Sequence[tuple[int, int, int, int]] = (),
                     progress: Progress | None = None, cancel: Cancel | None = None,
-                    embedder=None) -> Alignment:
+                    embedder=None, candidates: bool = True) -> Alignment:
     """Align every pair of 2..N documents.
 
     ``pins``/``rejections`` are (left doc, left statement, right doc, right statement).
@@ -171,7 +173,8 @@ def align_documents(statements: Sequence[Sequence[Statement]], *, method: str = 
             statements[a], statements[b], left_index=a, right_index=b, method=used,
             threshold=threshold, top_k=top_k,
             pins=_pair_items(pins, a, b), rejections=_pair_items(rejections, a, b),
-            progress=step, cancel=cancel, embedder=embedder, shared=shared))
+            progress=step, cancel=cancel, embedder=embedder, shared=shared,
+            candidates=candidates))
     if progress is not None:
         progress(1.0)
     return merge_alignments(results, used, threshold)
