@@ -36,8 +36,10 @@ PAIR_LIFT = 0.1
 ANCHOR_SCORE = 0.35
 BACKBONE_MIN_LINKS = 8
 BACKBONE_MIN_SHARE = 0.3
-#: Along the backbone, a statement's best partner needs only this share of the threshold.
+#: Along the backbone, a statement's best partner needs only this share of the threshold...
 BACKBONE_RELAX = 0.5
+#: ... unless one of the two has a partner elsewhere this much better (1 / share).
+BAND_NEAR_BEST = 0.75
 
 
 def with_specifics(scores: Mapping[tuple[int, int], float], left: Sequence[Details],
@@ -143,7 +145,8 @@ def along_backbone(scores: Mapping[tuple[int, int], float],
     """Scores with each statement's best partner inside the backbone's band raised.
 
     The band of a statement runs from the partner of the backbone link before it to that of
-    the link after it; its best pair in the band (for either side) scores ``value / RELAX``.
+    the link after it; its best pair in the band (for either side) scores ``value / RELAX``,
+    unless either statement has a clearly better partner outside the band (moved text).
     """
     lefts = [i for i, _ in backbone]
     inside: Scores = {}
@@ -163,8 +166,17 @@ def along_backbone(scores: Mapping[tuple[int, int], float],
             best_row[i] = (value, j)
         if value > best_col.get(j, (-1.0, -1))[0]:
             best_col[j] = (value, i)
+    overall_row: dict[int, float] = {}
+    overall_col: dict[int, float] = {}
+    for (i, j), value in scores.items():
+        if value > overall_row.get(i, 0.0):
+            overall_row[i] = value
+        if value > overall_col.get(j, 0.0):
+            overall_col[j] = value
     out = dict(scores)
     for (i, j), value in inside.items():
-        if best_row[i][1] == j or best_col[j][1] == i:
+        # a moved sentence keeps its strong partner outside the band: no weak stand-in
+        if ((best_row[i][1] == j or best_col[j][1] == i)
+                and value >= BAND_NEAR_BEST * max(overall_row[i], overall_col[j])):
             out[(i, j)] = min(1.0, value / BACKBONE_RELAX)
     return out
