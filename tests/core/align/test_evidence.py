@@ -78,8 +78,10 @@ def test_a_long_in_order_chain_is_a_backbone():
 
 def test_backbone_band_raises_each_statements_best_partner_only():
     backbone = ((0, 0), (4, 4))
-    scores = {(0, 0): 0.9, (4, 4): 0.9, (2, 2): 0.2, (2, 3): 0.15, (3, 3): 0.5, (2, 6): 0.3}
+    scores = {(0, 0): 0.9, (4, 4): 0.9, (2, 2): 0.2, (2, 3): 0.15, (3, 3): 0.5, (2, 6): 0.25,
+              (1, 1): 0.2, (1, 7): 0.8}
     out = along_backbone(scores, backbone)
     assert out[(2, 2)] == pytest.approx(0.2 / BACKBONE_RELAX)   # best in its band
     assert out[(2, 3)] == 0.15                                   # best of neither side
-    assert out[(2, 6)] == 0.3                                    # outside the band
+    assert out[(2, 6)] == 0.25                                   # outside the band
+    assert out[(1, 1)] == 0.2        # statement 1 moved: its partner outside is far better
