@@ -16,7 +16,7 @@ from reader.core.align._linking import (
     best_partner_links, restatement_links, with_pins)
 from reader.core.align._paragraphs import paragraph_links
 from reader.core.align._result import (
-    Alignment, Candidate, ParagraphLink, StatementPair, cut, passages)
+    Alignment, Candidate, StatementPair, cut, document_order, passages)
 from reader.core.align._scoring import VERSIONS, score_documents
 from reader.core.errors import CancelledError
 from reader.core.text import Statement
@@ -88,10 +88,9 @@ def align_pair(left: Sequence[Statement], right: Sequence[Statement], *, left_in
     links = rule(scores, CANDIDATE_FLOOR, rejections=rejected)
     valid_pins = [(i, j) for i, j in pins if 0 <= i < len(left) and 0 <= j < len(right)]
     links = with_pins(links, scores, valid_pins, rejected)
-    eligible = tuple(sorted(
-        (StatementPair(left_index, link.left, right_index, link.right, round(link.score, 4),
-                       link.manual) for link in links),
-        key=lambda p: (-p.score, p.left_statement, p.right_statement)))
+    eligible = tuple(document_order(
+        StatementPair(left_index, link.left, right_index, link.right, round(link.score, 4),
+                      link.manual) for link in links))
     found = (_candidates(scores, rejected, eligible, left_index, right_index)
              if candidates else ())
     spans = {left_index: tuple((s.start, s.end) for s in left),
@@ -197,7 +196,7 @@ def merge_alignments(results: Sequence[Alignment], method: str,
         tuple(pair for r in results for pair in r.pairs), method,
         tuple(c for r in results for c in r.candidates),
         tuple(p for r in results for p in r.paragraphs), threshold, modes,
-        tuple(sorted((p for r in results for p in r.eligible), key=lambda p: -p.score)), spans)
+        tuple(document_order(p for r in results for p in r.eligible)), spans)
 
 
 def _pair_items(items: Sequence[tuple[int, int, int, int]], a: int,

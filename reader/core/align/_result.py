@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping, Sequence
 
-from reader.core.align._linking import StatementLink, group_passages
 
 Span = tuple[int, int]
 
@@ -65,7 +64,7 @@ class Alignment:
 
     ``pairs`` are the statement links at ``threshold`` (manual pins always in) and ``links``
     the same grouped into passages. ``eligible`` lists every pair the linking rule accepts at
-    any threshold, best first, so ``at_threshold`` only has to cut it. ``candidates`` holds
+    any threshold, in document order, so ``at_threshold`` only has to cut it. ``candidates`` holds
     each statement's best partners above the candidate floor (links included); ``paragraphs``
     related paragraphs; ``related`` the ``top_k`` best candidates per (doc, statement), when
     asked for; ``modes`` says per document pair whether it read as "versions" or "reports".
@@ -83,37 +82,99 @@ class Alignment:
     eligible: tuple[StatementPair, ...] = ()
     spans: dict[int, tuple[Span, ...]] = field(default_factory=dict)
 
+    #: Adjacency of ``eligible`` (filled on the first re-cut, then shared by every re-cut).
+    _neighbours: list[tuple[int, ...]] | None = field(default=None, init=False, repr=False,
+                                                      compare=False)
+
     def at_threshold(self, threshold: float) -> Alignment:
         """The same alignment with ``pairs`` and ``links`` cut at ``threshold`` (no re-scoring).
 
-        Manual pins stay; everything else is shared with this alignment.
+        Manual pins stay; everything else is shared with this alignment. The grouping into
+        passages reuses an adjacency computed once, so a re-cut is a filter and a union-find.
         """
-        pairs = cut(self.eligible, threshold)
-        return replace(self, pairs=pairs, links=passages(pairs, self.spans), threshold=threshold)
+        if self._neighbours is None:
+            # a cache, not state: frozen fields stay as they were
+            object.__setattr__(self, "_neighbours", neighbours(self.eligible))
+        eligible = self.eligible
+        active = [pair.score >= threshold or pair.manual for pair in eligible]
+        pairs = tuple(pair for pair, on in zip(eligible, active) if on)
+        links = grouped(eligible, active, self._neighbours, self.spans)
+        recut = replace(self, pairs=pairs, links=links, threshold=threshold)
+        object.__setattr__(recut, "_neighbours", self._neighbours)
+        return recut
 
 
 def cut(eligible: Sequence[StatementPair], threshold: float) -> tuple[StatementPair, ...]:
-    """The eligible pairs scoring at least ``threshold`` (manual ones always), in document order."""
-    kept = [pair for pair in eligible if pair.manual or pair.score >= threshold]
-    kept.sort(key=lambda p: (p.left, p.right, p.left_statement, p.right_statement))
-    return tuple(kept)
+    """The eligible pairs scoring at least ``threshold`` (manual ones always), order kept."""
+    return tuple(pair for pair in eligible if pair.score >= threshold or pair.manual)
 
 
-def passages(pairs: Iterable[StatementPair],
-             spans: Mapping[int, Sequence[Span]]) -> tuple[PassageLink, ...]:
-    """Pairs grouped into passages (adjacent on both sides), per document pair."""
-    by_documents: dict[tuple[int, int], list[StatementLink]] = {}
-    for pair in pairs:
-        by_documents.setdefault((pair.left, pair.right), []).append(
-            StatementLink(pair.left_statement, pair.right_statement, pair.score, pair.manual))
-    out: list[PassageLink] = []
-    for (a, b), links in sorted(by_documents.items()):
-        links.sort(key=lambda link: (link.left, link.right))
-        left, right = spans[a], spans[b]
-        for group in group_passages(links):
-            out.append(PassageLink(
-                a, b, group.left_statements, group.right_statements,
-                (left[group.left_statements[0]][0], left[group.left_statements[-1]][1]),
-                (right[group.right_statements[0]][0], right[group.right_statements[-1]][1]),
-                round(group.score, 4), group.manual))
+def document_order(pairs: Iterable[StatementPair]) -> list[StatementPair]:
+    """Pairs sorted by documents, then statements."""
+    return sorted(pairs, key=lambda p: (p.left, p.right, p.left_statement, p.right_statement))
+
+
+def neighbours(pairs: Sequence[StatementPair]) -> list[tuple[int, ...]]:
+    """For each pair, the indices of the pairs adjacent to it on both sides (same documents,
+    same manual flag): the next statement on the left and the same or a neighbouring one on
+    the right, or the same left statement and a neighbouring right one."""
+    index = {(p.left, p.right, p.left_statement, p.right_statement, p.manual): n
+             for n, p in enumerate(pairs)}
+    get = index.get
+    out: list[tuple[int, ...]] = []
+    for p in pairs:
+        a, b, i, j, m = p.left, p.right, p.left_statement, p.right_statement, p.manual
+        found = [get(key) for key in ((a, b, i, j + 1, m), (a, b, i + 1, j - 1, m),
+                                      (a, b, i + 1, j, m), (a, b, i + 1, j + 1, m))]
+        out.append(tuple(n for n in found if n is not None))
+    return out
+
+
+def grouped(pairs: Sequence[StatementPair], active: Sequence[bool],
+            adjacency: Sequence[tuple[int, ...]],
+            spans: Mapping[int, Sequence[Span]]) -> tuple[PassageLink, ...]:
+    """Passages of the ``active`` pairs, from a precomputed adjacency (see ``neighbours``)."""
+    parent = list(range(len(pairs)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for n, others in enumerate(adjacency):
+        if others and active[n]:
+            for other in others:
+                if active[other]:
+                    parent[find(other)] = find(n)
+    members: dict[int, list[StatementPair]] = {}
+    for n, on in enumerate(active):
+        if on:
+            members.setdefault(find(n), []).append(pairs[n])
+    return _passage_links(members.values(), spans)
+
+
+def _passage_links(groups: Iterable[list[StatementPair]],
+                   spans: Mapping[int, Sequence[Span]]) -> tuple[PassageLink, ...]:
+    out = []
+    for group in groups:
+        first = group[0]
+        left, right = spans[first.left], spans[first.right]
+        lefts = sorted({p.left_statement for p in group})
+        rights = sorted({p.right_statement for p in group})
+        out.append(PassageLink(
+            first.left, first.right, tuple(lefts), tuple(rights),
+            (left[lefts[0]][0], left[lefts[-1]][1]), (right[rights[0]][0], right[rights[-1]][1]),
+            round(sum(p.score for p in group) / len(group), 4), first.manual))
+    out.sort(key=lambda link: (link.left, link.right, link.left_statements[0],
+                               link.right_statements[0]))
     return tuple(out)
+
+
+def passages(pairs: Sequence[StatementPair],
+             spans: Mapping[int, Sequence[Span]]) -> tuple[PassageLink, ...]:
+    """Pairs grouped into passages (adjacent or shared on both sides), per document pair.
+
+    Manual pairs group only with manual pairs; a passage's score is its pairs' mean.
+    """
+    return grouped(pairs, [True] * len(pairs), neighbours(pairs), spans)
