@@ -11,6 +11,7 @@ copied here. Each document pair is aligned once; every threshold is then a re-cu
   verses they overlap, as ``tools/wikimanual.py`` does; once as given (verses grouped in
   paragraphs) and once laid out one verse per paragraph (like the held-out set).
 Baseline in the same run: char 3-gram TF-IDF cosine of the same statements, every pair >= t.
+``--semantic`` also scores the [semantic] blend (when installed; minutes on a CPU).
 """
 
 from __future__ import annotations
@@ -109,7 +110,7 @@ def version_cases(data: Path, one_verse_per_paragraph: bool) -> list[dict]:
             units = gold[key]
             if one_verse_per_paragraph:
                 verses = [text[a:b] for a, b in units]
-                text, units, at = "", [], 0
+                text, units = "", []
                 for verse in verses:
                     text += ("\n\n" if text else "") + verse
                     units.append((len(text) - len(verse), len(text)))
@@ -135,6 +136,18 @@ def version_metrics(cases: list[dict], linked: list[set[tuple[int, int]]]) -> tu
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def _methods() -> list[str]:
+    methods = ["lexical"]
+    if "--semantic" in sys.argv[1:]:
+        from reader.core.align import resolve_method
+
+        if resolve_method("auto", 1) == "semantic":
+            methods.append("semantic")
+        else:
+            print("(--semantic: the [semantic] extra is not installed; lexical only)\n")
+    return methods
+
+
 def main() -> int:
     """Print the curves (or say why not)."""
     data = dev_data()
@@ -143,18 +156,21 @@ def main() -> int:
         return 0
     started = time.perf_counter()
     cases = ecb_cases(data)
-    ours = [align_pair(c["left"][0], c["right"][0], method="lexical") for c in cases]
+    methods = _methods()
+    runs = {m: [align_pair(c["left"][0], c["right"][0], method=m) for c in cases]
+            for m in methods}
     base = [tfidf_scores(c["left"][0], c["right"][0]) for c in cases]
     print(f"### Independent reports (ecb-dev, {len(cases)} pairs, "
           f"{sum(c['hard'] for c in cases)} about a different event)\n")
     print("| method | threshold | precision | recall | false links / different-event pair |\n"
           "|---|---|---|---|---|")
-    for t in THRESHOLDS:
-        cut = [{(p.left_statement, p.right_statement) for p in a.at_threshold(t).pairs}
-               for a in ours]
-        mark = " (default)" if t == DEFAULT_THRESHOLD else ""
-        print("| ours | {:.2f}{} | {:.3f} | {:.3f} | {:.2f} |".format(t, mark,
-                                                                     *ecb_metrics(cases, cut)))
+    for method, ours in runs.items():
+        for t in THRESHOLDS:
+            cut = [{(p.left_statement, p.right_statement) for p in a.at_threshold(t).pairs}
+                   for a in ours]
+            mark = " (default)" if t == DEFAULT_THRESHOLD else ""
+            print("| ours, {} | {:.2f}{} | {:.3f} | {:.3f} | {:.2f} |".format(
+                method, t, mark, *ecb_metrics(cases, cut)))
     for t in BASELINE_THRESHOLDS:
         cut = [{key for key, v in scores.items() if v >= t} for scores in base]
         print("| char 3-gram TF-IDF, every pair >= t | {:.2f} | {:.3f} | {:.3f} | {:.2f} |"
@@ -162,17 +178,18 @@ def main() -> int:
     for layout, one_per in (("verses grouped in paragraphs", False),
                             ("one verse per paragraph", True)):
         chapters = version_cases(data, one_per)
-        ours = [align_pair(c["left"][0], c["right"][0], method="lexical") for c in chapters]
         print(f"\n### Reworded versions (versions-dev, {len(chapters)} chapters, {layout})\n")
         print("| method | threshold | precision | recall | F1 | versions mode |\n"
               "|---|---|---|---|---|---|")
-        versions = sum(a.modes[(0, 1)] == "versions" for a in ours)
-        for t in THRESHOLDS:
-            cut = [{(p.left_statement, p.right_statement) for p in a.at_threshold(t).pairs}
-                   for a in ours]
-            mark = " (default)" if t == DEFAULT_THRESHOLD else ""
-            print("| ours | {:.2f}{} | {:.3f} | {:.3f} | {:.3f} | {}/{} |".format(
-                t, mark, *version_metrics(chapters, cut), versions, len(chapters)))
+        for method in methods:
+            ours = [align_pair(c["left"][0], c["right"][0], method=method) for c in chapters]
+            versions = sum(a.modes[(0, 1)] == "versions" for a in ours)
+            for t in THRESHOLDS:
+                cut = [{(p.left_statement, p.right_statement) for p in a.at_threshold(t).pairs}
+                       for a in ours]
+                mark = " (default)" if t == DEFAULT_THRESHOLD else ""
+                print("| ours, {} | {:.2f}{} | {:.3f} | {:.3f} | {:.3f} | {}/{} |".format(
+                    method, t, mark, *version_metrics(chapters, cut), versions, len(chapters)))
         base = [tfidf_scores(c["left"][0], c["right"][0]) for c in chapters]
         for t in BASELINE_THRESHOLDS:
             cut = [{key for key, v in scores.items() if v >= t} for scores in base]

@@ -16,7 +16,7 @@ from reader.core.align._linking import (
     best_partner_links, restatement_links, with_pins)
 from reader.core.align._paragraphs import paragraph_links
 from reader.core.align._result import (
-    Alignment, Candidate, StatementPair, cut, document_order, passages)
+    Alignment, Candidate, StatementPair, document_order)
 from reader.core.align._scoring import VERSIONS, score_documents
 from reader.core.errors import CancelledError
 from reader.core.text import Statement
@@ -95,13 +95,14 @@ def align_pair(left: Sequence[Statement], right: Sequence[Statement], *, left_in
              if candidates else ())
     spans = {left_index: tuple((s.start, s.end) for s in left),
              right_index: tuple((s.start, s.end) for s in right)}
-    pairs = cut(eligible, threshold)
     related = (_related({**scored.weak, **scores}, left_index, right_index, top_k)
                if top_k > 0 else {})
     paragraphs = tuple(paragraph_links(found, left, right)) if candidates else ()
     report(1.0)
-    return Alignment(passages(pairs, spans), related, pairs, used, found, paragraphs,
-                     threshold, {(left_index, right_index): scored.mode}, eligible, spans)
+    # cut through at_threshold, so the slider's first move finds its caches warm
+    return Alignment((), related, (), used, found, paragraphs, threshold,
+                     {(left_index, right_index): scored.mode}, eligible,
+                     spans).at_threshold(threshold)
 
 
 def _candidates(scores: Scores, rejected: set[tuple[int, int]],

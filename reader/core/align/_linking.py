@@ -5,8 +5,8 @@ may link, neither depending on the threshold (so a new threshold only cuts the l
 ``restatement_links`` (independent reports: up to PARTNERS partners per statement) and
 ``best_partner_links`` (versions of one text: the best partner of one statement and close to
 the best of the other; a statement wholly contained in a longer one, one half of a split or a
-merge, links on its containment, so N:M still happens). Adjacent links are then grouped into
-passages; order between passages is free (non-monotone).
+merge, links on its containment, so N:M still happens). Grouping links into passages is in
+``_result`` (order between passages is free: non-monotone).
 """
 
 from __future__ import annotations
@@ -160,60 +160,3 @@ def with_pins(links: Sequence[StatementLink], scores: Mapping[tuple[int, int], f
               for p in dict.fromkeys(pins) if p not in rejected}
     out = list(pinned.values()) + [link for link in links if (link.left, link.right) not in pinned]
     return sorted(out, key=lambda link: (link.left, link.right))
-
-
-def select_links(scores: Mapping[tuple[int, int], float], threshold: float, *,
-                 pins: Iterable[tuple[int, int]] = (),
-                 rejections: Iterable[tuple[int, int]] = ()) -> list[StatementLink]:
-    """Best-partner links at ``threshold``, plus pins (kept for callers of the old rule)."""
-    links = [link for link in best_partner_links(scores, rejections=rejections)
-             if link.score >= threshold]
-    return with_pins(links, scores, pins, rejections)
-
-
-@dataclass(frozen=True)
-class PassageGroup:
-    """Linked statements that sit next to each other on both sides."""
-
-    left_statements: tuple[int, ...]
-    right_statements: tuple[int, ...]
-    score: float
-    manual: bool
-
-
-def group_passages(links: Sequence[StatementLink]) -> list[PassageGroup]:
-    """Group links whose statements are adjacent (or shared) on both sides.
-
-    Manual links are grouped only with manual links, so a pinned pair stays visible as such.
-    A passage's score is the mean of its links' scores.
-    """
-    parent = list(range(len(links)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    position = {(link.left, link.right, link.manual): n for n, link in enumerate(links)}
-    for n, link in enumerate(links):
-        for di in (0, 1):
-            for dj in (-1, 0, 1):
-                if (di, dj) == (0, 0):
-                    continue
-                other = position.get((link.left + di, link.right + dj, link.manual))
-                if other is not None:
-                    parent[find(other)] = find(n)
-    groups: dict[int, list[StatementLink]] = {}
-    for n, link in enumerate(links):
-        groups.setdefault(find(n), []).append(link)
-    out = [
-        PassageGroup(
-            tuple(sorted({link.left for link in members})),
-            tuple(sorted({link.right for link in members})),
-            sum(link.score for link in members) / len(members),
-            members[0].manual,
-        )
-        for members in groups.values()
-    ]
-    return sorted(out, key=lambda g: (g.left_statements[0], g.right_statements[0]))

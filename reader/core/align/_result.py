@@ -82,9 +82,12 @@ class Alignment:
     eligible: tuple[StatementPair, ...] = ()
     spans: dict[int, tuple[Span, ...]] = field(default_factory=dict)
 
-    #: Adjacency of ``eligible`` (filled on the first re-cut, then shared by every re-cut).
+    #: Adjacency of ``eligible`` and passages already built (filled on the first re-cut,
+    #: then shared by every re-cut of this alignment).
     _neighbours: list[tuple[int, ...]] | None = field(default=None, init=False, repr=False,
                                                       compare=False)
+    _made: dict[tuple[int, ...], PassageLink] = field(default_factory=dict, init=False,
+                                                      repr=False, compare=False)
 
     def at_threshold(self, threshold: float) -> Alignment:
         """The same alignment with ``pairs`` and ``links`` cut at ``threshold`` (no re-scoring).
@@ -98,15 +101,11 @@ class Alignment:
         eligible = self.eligible
         active = [pair.score >= threshold or pair.manual for pair in eligible]
         pairs = tuple(pair for pair, on in zip(eligible, active) if on)
-        links = grouped(eligible, active, self._neighbours, self.spans)
+        links = grouped(eligible, active, self._neighbours, self.spans, self._made)
         recut = replace(self, pairs=pairs, links=links, threshold=threshold)
         object.__setattr__(recut, "_neighbours", self._neighbours)
+        object.__setattr__(recut, "_made", self._made)
         return recut
-
-
-def cut(eligible: Sequence[StatementPair], threshold: float) -> tuple[StatementPair, ...]:
-    """The eligible pairs scoring at least ``threshold`` (manual ones always), order kept."""
-    return tuple(pair for pair in eligible if pair.score >= threshold or pair.manual)
 
 
 def document_order(pairs: Iterable[StatementPair]) -> list[StatementPair]:
@@ -131,9 +130,14 @@ def neighbours(pairs: Sequence[StatementPair]) -> list[tuple[int, ...]]:
 
 
 def grouped(pairs: Sequence[StatementPair], active: Sequence[bool],
-            adjacency: Sequence[tuple[int, ...]],
-            spans: Mapping[int, Sequence[Span]]) -> tuple[PassageLink, ...]:
-    """Passages of the ``active`` pairs, from a precomputed adjacency (see ``neighbours``)."""
+            adjacency: Sequence[tuple[int, ...]], spans: Mapping[int, Sequence[Span]],
+            made: dict[tuple[int, ...], PassageLink] | None = None) -> tuple[PassageLink, ...]:
+    """Passages of the ``active`` pairs, from a precomputed adjacency (see ``neighbours``).
+
+    ``made`` caches passages by their member indices: most survive a small threshold change,
+    so a re-cut rebuilds only the ones that changed. Passages come in the order of their
+    first pair (``pairs`` being in document order).
+    """
     parent = list(range(len(pairs)))
 
     def find(x: int) -> int:
@@ -147,34 +151,28 @@ def grouped(pairs: Sequence[StatementPair], active: Sequence[bool],
             for other in others:
                 if active[other]:
                     parent[find(other)] = find(n)
-    members: dict[int, list[StatementPair]] = {}
+    members: dict[int, list[int]] = {}
     for n, on in enumerate(active):
         if on:
-            members.setdefault(find(n), []).append(pairs[n])
-    return _passage_links(members.values(), spans)
-
-
-def _passage_links(groups: Iterable[list[StatementPair]],
-                   spans: Mapping[int, Sequence[Span]]) -> tuple[PassageLink, ...]:
+            members.setdefault(find(n), []).append(n)
+    made = {} if made is None else made
     out = []
-    for group in groups:
-        first = group[0]
-        left, right = spans[first.left], spans[first.right]
-        lefts = sorted({p.left_statement for p in group})
-        rights = sorted({p.right_statement for p in group})
-        out.append(PassageLink(
-            first.left, first.right, tuple(lefts), tuple(rights),
-            (left[lefts[0]][0], left[lefts[-1]][1]), (right[rights[0]][0], right[rights[-1]][1]),
-            round(sum(p.score for p in group) / len(group), 4), first.manual))
-    out.sort(key=lambda link: (link.left, link.right, link.left_statements[0],
-                               link.right_statements[0]))
-    return tuple(out)
+    for group in members.values():
+        key = tuple(group)
+        link = made.get(key)
+        if link is None:
+            link = made[key] = _passage_link([pairs[n] for n in group], spans)
+        out.append((group[0], link))
+    out.sort(key=lambda item: item[0])
+    return tuple(link for _, link in out)
 
 
-def passages(pairs: Sequence[StatementPair],
-             spans: Mapping[int, Sequence[Span]]) -> tuple[PassageLink, ...]:
-    """Pairs grouped into passages (adjacent or shared on both sides), per document pair.
-
-    Manual pairs group only with manual pairs; a passage's score is its pairs' mean.
-    """
-    return grouped(pairs, [True] * len(pairs), neighbours(pairs), spans)
+def _passage_link(group: list[StatementPair], spans: Mapping[int, Sequence[Span]]) -> PassageLink:
+    first = group[0]
+    left, right = spans[first.left], spans[first.right]
+    lefts = sorted({p.left_statement for p in group})
+    rights = sorted({p.right_statement for p in group})
+    return PassageLink(
+        first.left, first.right, tuple(lefts), tuple(rights),
+        (left[lefts[0]][0], left[lefts[-1]][1]), (right[rights[0]][0], right[rights[-1]][1]),
+        round(sum(p.score for p in group) / len(group), 4), first.manual)
