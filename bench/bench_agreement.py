@@ -17,6 +17,7 @@ The goal is <= 1 s for ``reader agreement``. The machine is shared: timings are 
 from __future__ import annotations
 
 import json
+import os
 import random
 import sys
 import tempfile
@@ -66,13 +67,20 @@ def build_library(db: Path) -> int:
 
 
 def best_of(runs: int, work: Callable[[], object]) -> tuple[float, object]:
-    """Fastest wall time of ``runs`` calls, and the last result."""
+    """Fastest wall time of ``runs`` calls, and the last result (CPU time in CPU_SECONDS)."""
     best, result = float("inf"), None
+    cpu = float("inf")
     for _ in range(runs):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         result = work()
         best = min(best, time.perf_counter() - started)
+        cpu = min(cpu, time.process_time() - cpu_started)
+    CPU_SECONDS[work] = cpu
     return best, result
+
+
+#: CPU seconds of each timed callable: on a shared machine the wall time waits for the CPU.
+CPU_SECONDS: dict[Callable[[], object], float] = {}
 
 
 def main() -> int:
@@ -86,6 +94,7 @@ def main() -> int:
                 return json.dumps(agreement_json(measure_library(store, texts.text)))
 
             full, output = best_of(3, command)
+            full_cpu = CPU_SECONDS[command]
             documents = sorted(store.documents(), key=lambda d: d.id)
             tags = store.tag_table.tags()
             by_doc: dict[int, list[Tag]] = {}
@@ -108,8 +117,11 @@ def main() -> int:
     print("| --- | ---: | ---: |")
     for name, seconds, value in rows:
         print(f"| {name} | {seconds:.3f} | {value:.4f} |")
-    print(f"\nGoal: `reader agreement` <= {GOAL_SECONDS:.1f} s: "
-          f"{'met' if full <= GOAL_SECONDS else 'NOT met'}")
+    print(f"\n`reader agreement` CPU time (best of 3): {full_cpu:.3f} s; load average "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(f"Goal: `reader agreement` <= {GOAL_SECONDS:.1f} s: wall "
+          f"{'met' if full <= GOAL_SECONDS else 'NOT met'}, CPU "
+          f"{'met' if full_cpu <= GOAL_SECONDS else 'NOT met'}")
     return 0
 
 
