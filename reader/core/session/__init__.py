@@ -21,7 +21,8 @@ from reader.core.session._events import (
 from reader.core.session._keymap import (
     ACTION_TITLES, DEFAULT_KEYMAP, WINDOW_ACTIONS, keymap_from_settings, normalize_key)
 from reader.core.session._link_actions import (
-    current_pair, delete_orphan, link_current, reattach_orphan, unlink_current)
+    current_pair, delete_orphan, link_current, link_statements, reattach_orphan,
+    statement_pair, unlink_current, unlink_statements)
 from reader.core.session._session import ReadingSession
 
 __all__ = [
@@ -32,12 +33,13 @@ __all__ = [
     "current_pair", "current_tag", "delete_orphan", "document_from_clipboard", "extend_down",
     "extend_part_left", "extend_part_right", "extend_up", "first_statement", "kind_action",
     "kind_of_action", "keymap_from_settings", "last_statement", "link_current",
+    "link_statements",
     "load_stored_document", "next_disagreement", "next_pane", "next_statement", "next_untagged",
     "normalize_key", "note_target", "pane_comparison", "pane_disagreements",
     "previous_disagreement", "previous_pane", "previous_statement", "previous_untagged",
     "reattach_orphan", "redo", "remember_clipboard_document", "remove_tag", "rename_kinds",
     "run_action",
     "select_text", "session_agreement", "session_coders", "set_comparing",
-    "set_current", "set_note", "tag_claim", "tag_opinion",
-    "tag_quotation", "tag_selection", "undo", "unlink_current",
+    "set_current", "set_note", "statement_pair", "tag_claim", "tag_opinion",
+    "tag_quotation", "tag_selection", "undo", "unlink_current", "unlink_statements",
 ]

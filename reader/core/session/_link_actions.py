@@ -40,33 +40,76 @@ def _new_link(session: ReadingSession, left: Span, right: Span, action: str) -> 
     return ManualLink(session.new_id(), *left, *right, action, session.author, now_iso())
 
 
+def statement_pair(session: ReadingSession, pane: int, statement: int, other: int,
+                   other_statement: int) -> tuple[Span, Span] | None:
+    """Two statements of two different panes as (left span, right span) by pane order; None
+    when either does not exist."""
+    ends: list[tuple[int, Span]] = []
+    for index, number in ((pane, statement), (other, other_statement)):
+        if not 0 <= index < len(session.panes) or pane == other:
+            return None
+        statements = session.panes[index].statements
+        if not 0 <= number < len(statements):
+            return None
+        ends.append((index, (session.panes[index].doc_key, statements[number].start,
+                             statements[number].end)))
+    ends.sort()
+    return ends[0][1], ends[1][1]
+
+
+def link_statements(session: ReadingSession, pane: int, statement: int, other: int,
+                    other_statement: int) -> bool:
+    """Pin a link between a statement of ``pane`` and one of ``other`` (replacing a rejection
+    between them); False when there is nothing to do."""
+    pair = statement_pair(session, pane, statement, other, other_statement)
+    return pair is not None and _link(session, pair)
+
+
+def unlink_statements(session: ReadingSession, pane: int, statement: int, other: int,
+                      other_statement: int) -> bool:
+    """Remove a pinned link between two statements, or else record that they are not
+    related; False when there is nothing to do."""
+    pair = statement_pair(session, pane, statement, other, other_statement)
+    return pair is not None and _unlink(session, pair)
+
+
 def link_current(session: ReadingSession, other: int | None = None) -> None:
     """Pin a link between the current statements of the focused and the next pane (or
     pane ``other``), replacing a rejection between them."""
     pair = current_pair(session, other)
-    if pair is None:
-        return
+    if pair is not None:
+        _link(session, pair)
+
+
+def _link(session: ReadingSession, pair: tuple[Span, Span]) -> bool:
     existing = links_between(session.manual_links(), *pair)
     if any(link.action == "link" for link in existing):
-        return
+        return False
     changes = [LinkChange(link, None) for link in existing]
     changes.append(LinkChange(None, _new_link(session, *pair, "link")))
     session.commit(Edit("link", tuple(changes)))
+    return True
 
 
 def unlink_current(session: ReadingSession) -> None:
     """Remove a pinned link between the two current statements, or else record that
     they are not related (a rejection hides an automatic link)."""
     pair = current_pair(session)
-    if pair is None:
-        return
+    if pair is not None:
+        _unlink(session, pair)
+
+
+def _unlink(session: ReadingSession, pair: tuple[Span, Span]) -> bool:
     existing = links_between(session.manual_links(), *pair)
     pinned = [link for link in existing if link.action == "link"]
     if pinned:
         session.commit(Edit("unlink", tuple(LinkChange(link, None) for link in pinned)))
-    elif not existing:
+        return True
+    if not existing:
         session.commit(Edit("reject link",
                             (LinkChange(None, _new_link(session, *pair, "reject")),)))
+        return True
+    return False
 
 
 def reattach_orphan(session: ReadingSession, tag_id: int) -> bool:

@@ -36,6 +36,8 @@ class SessionBridge(QObject):
         #: Values views derive from the alignments (e.g. flipped links), dropped whenever
         #: an alignment changes.
         self.derived: dict[Any, Any] = {}
+        #: The score links are drawn from (None: the aligner's own threshold).
+        self.link_threshold: float | None = None
 
     def attach(self, session: Any) -> None:
         """Use ``session`` (a core ReadingSession created with ``events=bridge.dispatch``)."""

@@ -8,12 +8,12 @@ Finished alignments go to the bridge (``set_alignment``), which tells the views.
 from __future__ import annotations
 
 import gc
-from bisect import bisect_left
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from reader.ui.jobs import Task, TaskRunner
+from reader.ui.models import manual_pairs
 
 Pairs = tuple[tuple[int, int], ...]
 #: Pairs with more statements than this are aligned in the helper process.
@@ -32,35 +32,6 @@ def refined_method(method: str, statement_count: int) -> str | None:
     except (ImportError, ValueError):
         return None
     return used if used != "lexical" else None
-
-
-def statement_at(starts: list[int], offset: int) -> int:
-    """Index of the statement starting at ``offset`` exactly, else the one holding it."""
-    i = bisect_left(starts, offset)
-    if i < len(starts) and starts[i] == offset:
-        return i
-    return max(0, i - 1)
-
-
-def manual_pairs(session: Any, a: int, b: int) -> tuple[Pairs, Pairs]:
-    """Pins and rejections between panes ``a`` and ``b``, as (a statement, b statement)."""
-    pane_a, pane_b = session.panes[a], session.panes[b]
-    key_a, key_b = pane_a.doc_key, pane_b.doc_key
-    starts_a = [s.start for s in pane_a.statements]
-    starts_b = [s.start for s in pane_b.statements]
-    pins: list[tuple[int, int]] = []
-    rejections: list[tuple[int, int]] = []
-    for link in session.manual_links():
-        ids = (link.left_document_id, link.right_document_id)
-        if ids == (key_a, key_b):
-            a_start, b_start = link.left_start, link.right_start
-        elif ids == (key_b, key_a):
-            a_start, b_start = link.right_start, link.left_start
-        else:
-            continue
-        pair = (statement_at(starts_a, a_start), statement_at(starts_b, b_start))
-        (pins if link.action == "link" else rejections).append(pair)
-    return tuple(sorted(set(pins))), tuple(sorted(set(rejections)))
 
 
 class AlignmentController(QObject):

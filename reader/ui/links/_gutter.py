@@ -1,46 +1,78 @@
-"""The link map between two adjacent panes: curved ribbons joining linked passages.
+"""The link map between two adjacent panes (Meld's link map, for prose).
 
-Each ribbon runs from a passage's lines in the left pane to its partner's lines in the right
-pane (two cubic curves, as in Meld's link map), filled more strongly the higher the score.
-Ribbons touching the current statement (or its partners) are drawn last, bright and outlined.
+Drawn back to front:
+1. related paragraphs: wide, very faint bands joining whole paragraphs;
+2. candidates: every statement's best partners that are not linked, as thin curves whose
+   width and opacity grow with the score (from the floor up to the link threshold);
+3. links: filled ribbons between linked passages, darker the higher the score;
+4. the current statement: its links bright and outlined; its candidates as faint ribbons with
+   a dashed edge, and the one `l` would link with a solid edge.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from typing import TYPE_CHECKING, Any, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
 
 from PySide6.QtCore import QPoint, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from reader.ui.models import PairIndex, Passage, passages, visible_faint, visible_links
+
 if TYPE_CHECKING:
     from reader.ui.view import PaneWidget
 
 GUTTER_WIDTH = 72
-#: Cool ribbons are shaded in this many steps of score.
+#: Related paragraphs are shaded in this many steps of score, candidates in this many
+#: steps of strength.
+BAND_STEPS = 3
+CURVE_STEPS = 4
+#: Links are shaded in this many steps of score (one fill per step keeps scrolling fast).
 SCORE_BANDS = 3
-#: With more links than this between two panes, cool ribbons are drawn without
+#: With more path elements than ten times this on screen, links are drawn without
 #: antialiasing (it costs several milliseconds per scroll step).
 SMOOTH_RIBBONS = 200
 
 
+@dataclass(frozen=True)
+class CurrentEnds:
+    """The current statement seen from one gutter: which side it is on, and its candidates
+    on the other side (statement -> (score, linked)); ``target`` is what `l` links."""
+
+    left_side: bool
+    statement: int
+    span: tuple[int, int]
+    partners: dict[int, tuple[float, bool]] = field(default_factory=dict)
+    spans: dict[int, tuple[int, int]] = field(default_factory=dict)
+    target: int | None = None
+
+
+def strength(score: float, floor: float, threshold: float) -> float:
+    """0..1: where ``score`` sits between the candidate floor and the link threshold."""
+    if threshold <= floor:
+        return 1.0
+    return min(1.0, max(0.08, (score - floor) / (threshold - floor)))
+
+
 class LinkGutter(QWidget):
-    """Draws the links between ``left`` and ``right`` panes; ``links`` are core PassageLinks
-    oriented left -> right (left_span in the left pane's document)."""
+    """Draws the correspondence between the ``left`` and ``right`` panes."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.left: "PaneWidget | None" = None
         self.right: "PaneWidget | None" = None
-        self.links: Sequence[Any] = ()
-        #: (left span, right span, score) of the current statement's possible partners.
-        self.possible: tuple[tuple[tuple[int, int], tuple[int, int], float], ...] = ()
+        self.index = PairIndex()
+        self.threshold = 1.0
+        self.floor = 0.0
+        self.current: CurrentEnds | None = None
         self.setMinimumWidth(GUTTER_WIDTH // 2)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Links between panes")
-        self.setToolTip("Linked passages: darker ribbons score higher; the bright one belongs "
-                        "to the current statement; dashed ones are its possible partners")
+        self.setToolTip("Filled ribbons: links (darker scores higher). Thin curves: each "
+                        "statement's best candidates, thicker when stronger. Wide pale bands: "
+                        "related paragraphs. The current statement's candidates are outlined; "
+                        "the solid one is what l links.")
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         """The gutter's natural width."""
@@ -60,71 +92,38 @@ class LinkGutter(QWidget):
         self.setAccessibleName(f"Links between {left.title} and {right.title}")
         self.update()
 
-    def set_links(self, links: Sequence[Any]) -> None:
-        """Show these links (left -> right)."""
-        self.links = tuple(links)
-        self._by_left = _SpanIndex([link.left_span for link in self.links])
-        self._by_right = _SpanIndex([link.right_span for link in self.links])
-        self.update()
-
-    def set_possible(self, items: Sequence[tuple[tuple[int, int], tuple[int, int], float]]
-                     ) -> None:
-        """Show these unconfirmed candidate pairs (left span, right span, score) dashed."""
-        items = tuple(items)
-        if items != self.possible:
-            self.possible = items
+    def set_correspondence(self, index: PairIndex, threshold: float, floor: float) -> None:
+        """Draw this pair's correspondence with links from ``threshold`` (candidates from
+        ``floor``); nothing else is worked out until painting, for what is on screen."""
+        if index is not self.index or (threshold, floor) != (self.threshold, self.floor):
+            self.index, self.threshold, self.floor = index, threshold, floor
             self.update()
 
-    _by_left: "_SpanIndex | None" = None
-    _by_right: "_SpanIndex | None" = None
+    def set_current(self, ends: CurrentEnds | None) -> None:
+        """The current statement's end of this gutter, or None when it is not beside it."""
+        if ends != self.current:
+            self.current = ends
+            self.update()
 
-    def _candidates(self) -> list[Any]:
-        """Links with an end on screen in either pane (others cannot be seen)."""
-        assert self.left is not None and self.right is not None
-        if self._by_left is None or self._by_right is None:
-            return list(self.links)
-        found = self._by_left.overlapping(*self.left.view.visible_span())
-        found |= self._by_right.overlapping(*self.right.view.visible_span())
-        return [self.links[i] for i in sorted(found)]
+    # -- geometry ---------------------------------------------------------------------------
 
     def _viewport_top(self, pane: "PaneWidget") -> float:
         viewport = pane.view.viewport()
         return float(self.mapFromGlobal(viewport.mapToGlobal(QPoint(0, 0))).y())
 
-    def ribbons(self) -> list[tuple[QPainterPath, float, bool]]:
-        """(path, score, hot) for every link with at least one end on screen."""
-        if self.left is None or self.right is None or not self.links:
-            return []
-        lhot, rhot = self.left.hot_statements(), self.right.hot_statements()
-        out = []
-        for link in self._candidates():
-            path = self._path(link.left_span, link.right_span)
-            if path is None:
-                continue
-            hot = bool(lhot.intersection(link.left_statements)
-                       or rhot.intersection(link.right_statements))
-            out.append((path, float(link.score), hot))
-        return out
+    def _frame(self) -> tuple[float, float]:
+        """Where both panes' viewports start, in gutter y (once per drawing pass)."""
+        assert self.left is not None and self.right is not None
+        return self._viewport_top(self.left), self._viewport_top(self.right)
 
-    def possible_ribbons(self) -> list[tuple[QPainterPath, float]]:
-        """(path, score) for each possible partner of the current statement on screen."""
-        if self.left is None or self.right is None:
-            return []
-        out = []
-        for left_span, right_span, score in self.possible:
-            path = self._path(left_span, right_span)
-            if path is not None:
-                out.append((path, score))
-        return out
-
-    def _path(self, left_span: tuple[int, int], right_span: tuple[int, int]
-              ) -> QPainterPath | None:
-        """The ribbon joining two spans, or None when both ends are off screen."""
+    def _ends(self, left_span: tuple[int, int], right_span: tuple[int, int],
+              frame: tuple[float, float]) -> tuple[float, float, float, float] | None:
+        """Gutter y of both spans' tops and bottoms, or None when both are off screen."""
         assert self.left is not None and self.right is not None
         lview, rview = self.left.view, self.right.view
         if not lview.starts or not rview.starts:
             return None
-        ltop, rtop = self._viewport_top(self.left), self._viewport_top(self.right)
+        ltop, rtop = frame
         l0, l1 = lview.span_y(*lview.offsets.span_to_qt(*left_span))
         r0, r1 = rview.span_y(*rview.offsets.span_to_qt(*right_span))
         l0, l1, r0, r1 = l0 + ltop, l1 + ltop, r0 + rtop, r1 + rtop
@@ -132,40 +131,180 @@ class LinkGutter(QWidget):
         rbottom = rtop + rview.viewport().height()
         if (l1 < ltop and r1 < rtop) or (l0 > lbottom and r0 > rbottom):
             return None
-        return _ribbon(float(self.width()), l0, l1, r0, r1)
+        return l0, l1, r0, r1
+
+    def _path(self, left_span: tuple[int, int], right_span: tuple[int, int],
+              frame: tuple[float, float]) -> QPainterPath | None:
+        ends = self._ends(left_span, right_span, frame)
+        return None if ends is None else _ribbon(float(self.width()), *ends)
+
+    def _rows(self) -> tuple[range, range]:
+        assert self.left is not None and self.right is not None
+        return self.left.view.visible_statements(), self.right.view.visible_statements()
+
+    def passages(self) -> list[Passage]:
+        """Linked passages with an end on screen (adjacent linked pairs grouped)."""
+        if self.left is None or self.right is None or not self.index.links_left:
+            return []
+        return passages(visible_links(self.index, self.threshold, *self._rows()))
+
+    @property
+    def links(self) -> list[Passage]:
+        """The linked passages on screen (the same as ``passages()``)."""
+        return self.passages()
+
+    def _passage_spans(self, passage: Passage) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        assert self.left is not None and self.right is not None
+        lst, rst = self.left.view.statements, self.right.view.statements
+        first, last = passage.left_statements[0], passage.left_statements[-1]
+        top, bottom = passage.right_statements[0], passage.right_statements[-1]
+        if last >= len(lst) or bottom >= len(rst):
+            return None
+        return (lst[first].start, lst[last].end), (rst[top].start, rst[bottom].end)
+
+    def ribbons(self) -> list[tuple[QPainterPath, float, bool]]:
+        """(path, score, hot) for every linked passage with at least one end on screen."""
+        if self.left is None or self.right is None:
+            return []
+        lhot, rhot = self.left.hot_statements(), self.right.hot_statements()
+        out = []
+        frame = self._frame()
+        for passage in self.passages():
+            spans = self._passage_spans(passage)
+            path = None if spans is None else self._path(*spans, frame)
+            if path is None:
+                continue
+            hot = bool(lhot.intersection(passage.left_statements)
+                       or rhot.intersection(passage.right_statements))
+            out.append((path, float(passage.score), hot))
+        return out
+
+    def faint_curves(self) -> list[tuple[QPainterPath, float, int, int]]:
+        """(curve, score, left statement, right statement) for each unlinked candidate pair
+        with an end on screen (the current statement's own are drawn apart)."""
+        if self.left is None or self.right is None or not self.index.by_left:
+            return []
+        lview, rview = self.left.view, self.right.view
+        out = []
+        frame = self._frame()
+        skip = self._current_pairs()
+        for i, j, score in visible_faint(self.index, self.threshold, *self._rows()):
+            if (i, j) in skip or not (0 <= i < len(lview.statements)
+                                      and 0 <= j < len(rview.statements)):
+                continue
+            ls, rs = lview.statements[i], rview.statements[j]
+            ends = self._ends((ls.start, ls.end), (rs.start, rs.end), frame)
+            if ends is not None:
+                out.append((_curve(float(self.width()), *ends), score, i, j))
+        return out
+
+    def bands(self) -> list[tuple[QPainterPath, float]]:
+        """(band, score) for related paragraphs with an end on screen and no link between
+        them (where statements are linked, their ribbons already say it)."""
+        if self.left is None or self.right is None:
+            return []
+        out = []
+        frame = self._frame()
+        lview, rview = self.left.view, self.right.view
+        linked = [spans for spans in map(self._passage_spans, self.passages()) if spans]
+        for band in self.index.bands_near(lview.visible_span(), rview.visible_span()):
+            if any(_meets(band.left_span, ls) and _meets(band.right_span, rs)
+                   for ls, rs in linked):
+                continue
+            path = self._path(band.left_span, band.right_span, frame)
+            if path is not None:
+                out.append((path, band.score))
+        return out
+
+    def current_ribbons(self) -> list[tuple[QPainterPath, float, bool]]:
+        """(ribbon, score, is the `l` target) for the current statement's unlinked
+        candidates on the other side of this gutter."""
+        ends = self.current
+        if ends is None or self.left is None:
+            return []
+        out = []
+        frame = self._frame()
+        for other, (score, linked) in ends.partners.items():
+            if linked or other not in ends.spans:
+                continue
+            spans = (ends.span, ends.spans[other]) if ends.left_side else \
+                (ends.spans[other], ends.span)
+            path = self._path(*spans, frame)
+            if path is not None:
+                out.append((path, score, other == ends.target))
+        return out
+
+    def _current_pairs(self) -> set[tuple[int, int]]:
+        ends = self.current
+        if ends is None:
+            return set()
+        return {(ends.statement, o) if ends.left_side else (o, ends.statement)
+                for o in ends.partners}
+
+    # -- painting ---------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
-        """Cool ribbons first, the hot ones on top."""
+        """Bands, candidates, links, then the current statement's on top."""
         painter = QPainter(self)
         try:
             painter.fillRect(event.rect(), self.palette().window())
             if self.left is not None:
-                self._paint_ribbons(painter)
+                self._paint(painter)
         finally:
             painter.end()
 
-    def _paint_ribbons(self, painter: QPainter) -> None:
+    def _paint(self, painter: QPainter) -> None:
         assert self.left is not None
         colors = self.left.view.colors
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        # Cool ribbons go in three bands of score, one fill each (a scroll step then
-        # costs three fills, not one per ribbon); hot ones are drawn on top, outlined.
-        bands: dict[int, QPainterPath] = {}
+        # one fill per step of score and one stroke per step of strength: a paint then costs
+        # a few calls, however many bands and curves are on screen
+        bands = _merged((min(BAND_STEPS - 1, int(score * 2 * BAND_STEPS)), path)
+                        for path, score in self.bands())
+        # pale and wide: their edges need no smoothing (which costs most of a fill)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        for step, path in bands:
+            fill = QColor(colors.link)
+            fill.setAlpha(int(14 + 30 * (step + 1) / BAND_STEPS))
+            painter.fillPath(path, fill)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        threshold = self.threshold
+        curves = _merged((min(CURVE_STEPS - 1, int(strength(score, self.floor, threshold)
+                                                   * CURVE_STEPS)), path)
+                         for path, score, _i, _j in self.faint_curves())
+        for step, path in curves:
+            level = (step + 1) / CURVE_STEPS
+            color = QColor(colors.link)
+            color.setAlpha(int(40 + 170 * level))
+            painter.strokePath(path, QPen(color, 0.8 + 4.2 * level, Qt.PenStyle.SolidLine,
+                                          Qt.PenCapStyle.FlatCap))
+        self._paint_links(painter)
+        for path, score, target in sorted(self.current_ribbons(), key=lambda r: r[1]):
+            fill = QColor(colors.link_current)
+            fill.setAlpha(int((70 if target else 30) + 60 * strength(score, self.floor,
+                                                                        threshold)))
+            painter.fillPath(path, fill)
+            style = Qt.PenStyle.SolidLine if target else Qt.PenStyle.DashLine
+            painter.strokePath(path, QPen(colors.link_current, 2.0 if target else 1.2, style))
+
+    def _paint_links(self, painter: QPainter) -> None:
+        assert self.left is not None
+        colors = self.left.view.colors
+        groups: dict[int, QPainterPath] = {}
         hot_paths = []
         for path, score, hot in self.ribbons():
             if hot:
                 hot_paths.append((score, path))
                 continue
-            band = min(SCORE_BANDS - 1, max(0, int(score * SCORE_BANDS)))
-            merged = bands.setdefault(band, QPainterPath())
+            step = min(SCORE_BANDS - 1, max(0, int(score * SCORE_BANDS)))
+            merged = groups.setdefault(step, QPainterPath())
             merged.setFillRule(Qt.FillRule.WindingFill)
             merged.addPath(path)
-        # smooth edges unless many ribbons are on screen (then speed matters more)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing,
-                              len(self.links) <= SMOOTH_RIBBONS)
-        for band, merged in sorted(bands.items()):
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, len(hot_paths) + sum(
+            merged.elementCount() for merged in groups.values()) <= SMOOTH_RIBBONS * 10)
+        for step, merged in sorted(groups.items()):
             fill = QColor(colors.link)
-            fill.setAlpha(int(40 + 150 * (band + 0.5) / SCORE_BANDS))
+            fill.setAlpha(int(40 + 150 * (step + 0.5) / SCORE_BANDS))
             painter.fillPath(merged, fill)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         for score, path in sorted(hot_paths, key=lambda item: item[0]):
@@ -173,29 +312,22 @@ class LinkGutter(QWidget):
             fill.setAlpha(int(170 + 70 * min(1.0, max(0.0, score))))
             painter.fillPath(path, fill)
             painter.strokePath(path, QPen(colors.link_current, 1.6))
-        # possible partners: a faint fill and a dashed outline (not links, candidates)
-        for path, _score in self.possible_ribbons():
-            fill = QColor(colors.link_current)
-            fill.setAlpha(40)
-            painter.fillPath(path, fill)
-            painter.strokePath(path, QPen(colors.link_current, 1.4, Qt.PenStyle.DashLine))
 
 
-class _SpanIndex:
-    """Spans sorted by start, to find those overlapping a range without a full scan."""
+def _meets(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
-    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
-        order = sorted(range(len(spans)), key=lambda i: spans[i][0])
-        self.order = order
-        self.starts = [spans[i][0] for i in order]
-        self.ends = [spans[i][1] for i in order]
-        self.longest = max((e - s for s, e in spans), default=0)
 
-    def overlapping(self, start: int, end: int) -> set[int]:
-        """Indices (into the original list) of spans meeting [start, end)."""
-        low = bisect_left(self.starts, start - self.longest)
-        high = bisect_left(self.starts, end)
-        return {self.order[k] for k in range(low, high) if self.ends[k] > start}
+def _merged(items: Iterable[tuple[int, QPainterPath]]) -> list[tuple[int, QPainterPath]]:
+    """Paths joined per step, weakest step first."""
+    joined: dict[int, QPainterPath] = {}
+    for step, path in items:
+        merged = joined.get(step)
+        if merged is None:
+            merged = joined[step] = QPainterPath()
+            merged.setFillRule(Qt.FillRule.WindingFill)
+        merged.addPath(path)
+    return sorted(joined.items(), key=lambda item: item[0])
 
 
 def _ribbon(width: float, l0: float, l1: float, r0: float, r1: float) -> QPainterPath:
@@ -209,9 +341,10 @@ def _ribbon(width: float, l0: float, l1: float, r0: float, r1: float) -> QPainte
     return path
 
 
-def flip_link(link: Any) -> Any:
-    """The same passage link seen from the other side (right becomes left)."""
-    return type(link)(left=link.right, right=link.left, left_statements=link.right_statements,
-                      right_statements=link.left_statements, left_span=link.right_span,
-                      right_span=link.left_span, score=link.score, manual=link.manual)
-
+def _curve(width: float, l0: float, l1: float, r0: float, r1: float) -> QPainterPath:
+    """An open curve from the middle of the left span to the middle of the right one."""
+    mid = width / 2
+    ly, ry = (l0 + l1) / 2, (r0 + r1) / 2
+    path = QPainterPath(QPointF(0, ly))
+    path.cubicTo(QPointF(mid, ly), QPointF(mid, ry), QPointF(width, ry))
+    return path

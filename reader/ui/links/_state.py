@@ -1,5 +1,5 @@
-"""Read the bridge's alignments from a pane's point of view: its partners for a statement,
-the links to draw between two panes, every statement that has a link, word differences.
+"""Read the bridge's alignments from a pane's point of view: the aligner's passage links
+between two panes (synchronized scrolling follows them) and word differences.
 
 Alignments are stored once per document pair in whichever order they were computed; these
 helpers flip them as needed, so callers always think "from pane a to pane b".
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from reader.ui.links._gutter import flip_link
 
 
 def oriented(bridge: Any, sha_a: str, sha_b: str) -> tuple[Any, bool]:
@@ -21,52 +20,11 @@ def oriented(bridge: Any, sha_a: str, sha_b: str) -> tuple[Any, bool]:
     return alignment, alignment is not None
 
 
-def _sides(alignment: Any) -> tuple[int, int]:
-    if alignment.links:
-        return alignment.links[0].left, alignment.links[0].right
-    if alignment.pairs:
-        return alignment.pairs[0].left, alignment.pairs[0].right
-    return 0, 1
-
-
-def partners(bridge: Any, sha_a: str, sha_b: str, statement: int) -> dict[int, float]:
-    """Statements of document b linked to ``statement`` of document a, with their scores."""
-    alignment, flipped = oriented(bridge, sha_a, sha_b)
-    if alignment is None:
-        return {}
-    out: dict[int, float] = {}
-    for pair in alignment.pairs:
-        own, other = ((pair.right_statement, pair.left_statement) if flipped
-                      else (pair.left_statement, pair.right_statement))
-        if own == statement:
-            out[other] = max(out.get(other, 0.0), float(pair.score))
-    if not out:
-        # passage links without statement pairs (older results): use the whole passage
-        for link in links_between(bridge, sha_a, sha_b):
-            if statement in link.left_statements:
-                for other in link.right_statements:
-                    out[other] = max(out.get(other, 0.0), float(link.score))
-    return out
-
-
-#: A candidate partner is shown as a possible link (dashed) from this score up.
-POSSIBLE_FLOOR = 0.35
-
-
-def possible_partners(bridge: Any, sha_a: str, sha_b: str, statement: int,
-                      top: int = 2) -> dict[int, float]:
-    """Best-scoring candidates in document b for a statement of document a that has no link
-    there: shown as dashed "possible" ribbons, since on documents with flat similarity (two
-    articles naming the same people throughout) no pair may clear the link threshold."""
-    from reader.ui.models import candidates_in
-
-    alignment, flipped = oriented(bridge, sha_a, sha_b)
-    if alignment is None:
-        return {}
-    found = candidates_in(alignment, not flipped, statement, top)
-    if any(linked for _s, _score, linked, _manual in found):
-        return {}
-    return {other: float(score) for other, score, _l, _m in found if score >= POSSIBLE_FLOOR}
+def flip_link(link: Any) -> Any:
+    """The same passage link seen from the other side (right becomes left)."""
+    return type(link)(left=link.right, right=link.left, left_statements=link.right_statements,
+                      right_statements=link.left_statements, left_span=link.right_span,
+                      right_span=link.left_span, score=link.score, manual=link.manual)
 
 
 def links_between(bridge: Any, sha_a: str, sha_b: str) -> tuple[Any, ...]:
@@ -82,18 +40,6 @@ def links_between(bridge: Any, sha_a: str, sha_b: str) -> tuple[Any, ...]:
     if key not in cache:
         cache[key] = tuple(flip_link(link) for link in alignment.links)
     return cache[key]
-
-
-def linked_statements(bridge: Any, sha: str, others: list[str]) -> frozenset[int]:
-    """Statements of document ``sha`` that have a link to any of ``others``."""
-    found: set[int] = set()
-    for other in others:
-        alignment, flipped = oriented(bridge, sha, other)
-        if alignment is None:
-            continue
-        for link in alignment.links:
-            found.update(link.right_statements if flipped else link.left_statements)
-    return frozenset(found)
 
 
 def word_differences(own_text: str, own_start: int, other_text: str,

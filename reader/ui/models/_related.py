@@ -1,11 +1,12 @@
 """Tree model of the current statement's related candidates, grouped by the other pane.
 
 ``RelatedModel(bridge, parent=None)``: top-level rows are the other open documents (title,
-number of candidates); their children are candidates (statement text, score as a percent,
-"linked" when a passage or manual link joins them). ``PaneRole`` / ``StatementRole`` /
+number of candidates); their children are candidates (the whole statement text, numbered
+1..9 for Alt+number, score as a percent, "linked" when a link joins them at the window's
+link threshold). ``PaneRole`` / ``StatementRole`` /
 ``ScoreRole`` / ``LinkedRole`` give raw values. It recomputes (model reset) on
 ``currentChanged``, ``focusChanged``, ``alignmentChanged``, ``linksChanged`` and
-``panesChanged``; the candidates come from ``reader.ui.models._related_source``.
+``panesChanged``; the candidates come from ``_correspondence.related_groups``.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from reader.ui.models._related_source import Candidate, RelatedGroup, related_groups
-from reader.ui.labels import IconCache, column_header, short_text
+from reader.ui.models._correspondence import Candidate, RelatedGroup, related_groups
+from reader.ui.labels import IconCache, column_header
 
 PaneRole = Qt.ItemDataRole.UserRole + 1
 StatementRole = Qt.ItemDataRole.UserRole + 2
@@ -23,6 +24,8 @@ ScoreRole = Qt.ItemDataRole.UserRole + 3
 LinkedRole = Qt.ItemDataRole.UserRole + 4
 
 COLUMNS = ("Statement", "Score")
+#: Candidates numbered for Alt+1..9.
+KEYED = 9
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -56,6 +59,11 @@ class RelatedModel(QAbstractItemModel):
     def groups(self) -> list[RelatedGroup]:
         """The groups as shown."""
         return list(self._groups)
+
+    def number(self, index: Index) -> int:
+        """1-based place of a candidate row in the whole list (Alt+number links it)."""
+        group = index.internalId() - 1
+        return sum(len(g.candidates) for g in self._groups[:group]) + index.row() + 1
 
     def candidate(self, index: Index) -> Candidate | None:
         """The candidate at ``index`` (None for a document row)."""
@@ -110,11 +118,15 @@ class RelatedModel(QAbstractItemModel):
         item = self.candidate(index)
         assert item is not None
         if role == Qt.ItemDataRole.DisplayRole:
-            return short_text(item.text) if index.column() == 0 else f"{item.score:.0%}"
+            if index.column() == 1:
+                return f"{item.score:.0%}"
+            number = self.number(index)     # the whole text: the panel wraps it
+            return f"{number} · {item.text}" if number <= KEYED else item.text
         if role == Qt.ItemDataRole.ToolTipRole:
-            how = "manual link" if item.manual else "linked passage" if item.linked else \
-                "candidate"
-            return f"{item.text}\n\n{how}, score {item.score:.2f}"
+            how = "manual link" if item.manual else "link" if item.linked else "candidate"
+            number = self.number(index)
+            key = f"; Alt+{number} links it" if number <= KEYED else ""
+            return f"{how}, score {item.score:.2f}{key}"
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             # every row has an icon so the texts line up; linked ones stand out
             return self._icons.named("fa6s.thumbtack" if item.manual else "fa6s.link"

@@ -12,17 +12,46 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTreeView, QVBoxLayout,
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QStyledItemDelegate,
+                               QStyleOptionViewItem, QTreeView, QVBoxLayout,
                                QWidget)
 
 from reader.ui.models import PaneRole, RelatedModel, StatementRole
 from reader.ui.labels import short_text
 
 
+class _WrappedText(QStyledItemDelegate):
+    """Candidate rows as tall as their whole text wrapped to the column's width."""
+
+    def __init__(self, tree: QTreeView) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt API
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        """Wrapped height for a candidate's text; the usual size for everything else."""
+        size = super().sizeHint(option, index)
+        if index.column() != 0 or not index.parent().isValid():
+            return size
+        depth = self.tree.indentation() * 2
+        icon = self.tree.iconSize().width() if self.tree.iconSize().isValid() else 16
+        width = max(60, self.tree.columnWidth(0) - depth - icon - 14)
+        text = str(index.data() or "")
+        bounds = option.fontMetrics.boundingRect(QRect(0, 0, width, 100_000),
+                                                 int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(size.width(), max(size.height(), bounds.height() + 6))
+
+
 class _CandidateTree(QTreeView):
-    """A tree where Enter activates the current row on every platform."""
+    """A tree where Enter activates the current row on every platform, and rows follow the
+    width when the panel is resized (their text wraps)."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Wrap the texts again to the new width."""
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         """Enter or Return activates; other keys navigate as usual."""
@@ -54,12 +83,18 @@ class RelatedPanel(QWidget):
         self.tree.setAccessibleName("Related statements")
         self.tree.setModel(self.model)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setUniformRowHeights(True)
+        # each candidate's whole text, wrapped to the panel's width
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setItemDelegate(_WrappedText(self.tree))
         self.tree.setAllColumnsShowFocus(True)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.setToolTip("Click or press Enter to go to a statement")
+        self.tree.setToolTip("Click or press Enter to go to a statement; Alt+number links it")
+        self.tree.header().sectionResized.connect(
+            lambda *_: self.tree.scheduleDelayedItemsLayout())
         self.tree.clicked.connect(self._jump_to)
         self.tree.activated.connect(self._jump_to)
         layout.addWidget(self.tree, 1)

@@ -36,6 +36,8 @@ class PaneMarks:
     selection: tuple[int, ...] = ()
     focused: bool = False
     partners: dict[int, float] = field(default_factory=dict)     # statement -> link score
+    candidates: dict[int, float] = field(default_factory=dict)   # unlinked, drawn: -> score
+    target: int = -1                # the statement `l` would link the current one to
     linked: frozenset[int] = frozenset()                          # statements with any link
     diff: list[tuple[int, int, str]] = field(default_factory=list)  # core start, end, op
     suggest_min: float = 0.8        # suggestions below this confidence show only when current

@@ -76,7 +76,8 @@ def paint_parts(view: "DocumentView", painter: QPainter) -> None:
 
 
 def paint_overlays(view: "DocumentView", painter: QPainter) -> None:
-    """Outlines: suggestions (dashed, in the kind colour), partners, the current statement;
+    """Outlines: suggestions (dashed, in the kind colour), partners, the current statement's
+    candidates (dashed) and the one `l` links (solid), the current statement;
     and a thick underline under differing words."""
     marks, colors = view.marks, view.colors
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -85,7 +86,8 @@ def paint_overlays(view: "DocumentView", painter: QPainter) -> None:
         kind = suggestion_kind(view, index, outline=True)
         is_partner = index in marks.partners
         is_current = index == marks.current
-        if kind is None and not is_partner and not is_current:
+        is_candidate = index in marks.candidates or index == marks.target
+        if kind is None and not is_partner and not is_current and not is_candidate:
             continue
         rects = view.statement_rects(index)
         if not rects:
@@ -96,6 +98,12 @@ def paint_overlays(view: "DocumentView", painter: QPainter) -> None:
         if is_partner:
             painter.setPen(view.pen(colors.partner_edge, 1.5))
             painter.drawPath(view.outline_path(rects))
+        if is_candidate:
+            # the current statement's candidates: dashed; the one `l` links: solid, thicker
+            target = index == marks.target
+            painter.setPen(view.pen(colors.partner_edge, 2.4 if target else 1.3,
+                                    Qt.PenStyle.SolidLine if target else Qt.PenStyle.DashLine))
+            painter.drawPath(view.outline_path(rects, grow=3.0 if target else 1.5))
         if is_current:
             width = 2.0 if marks.focused else 1.0
             painter.setPen(view.pen(view.edge_color(), width))

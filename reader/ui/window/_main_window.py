@@ -22,7 +22,7 @@ from reader.ui.jobs import SessionBridge
 from reader.ui.icons import apply_icons, icons_ready
 from reader.ui.window._keys import KeyBindings, key_hint_text
 from reader.ui.window._kinds import KindsController
-from reader.ui.links import LinkGutter
+from reader.ui.links import LinkControls, LinkGutter
 from reader.ui.jobs import DocumentLoader
 from reader.ui.window._marks import MarksPresenter
 from reader.ui.view import PaneWidget
@@ -141,6 +141,8 @@ class MainWindow(QMainWindow):
         self.loader.idle.connect(self.documentsIdle.emit)
         self.aligner.failed.connect(self.report)
 
+    #: The link threshold slider and link keys (set up with the menus).
+    link_controls: LinkControls
     _icons_scheduled = False
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
@@ -201,6 +203,9 @@ class MainWindow(QMainWindow):
             return
         if name == "edit_note":
             self.edit_note()
+            return
+        if self.link_controls.run(name):      # `l` / Shift+L: the outlined candidate
+            self._committed(name)
             return
         self.bridge.run_action(name)
         self._committed(name)

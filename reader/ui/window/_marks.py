@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any, Sequence
 from PySide6.QtCore import QObject, QTimer
 
 from reader.core.session import pane_comparison
-from reader.ui.links import (linked_statements, links_between, partners, possible_partners,
-                                  word_differences)
+from reader.ui.links import LinkPresenter, word_differences
+from reader.ui.models import candidate_floor
 
 if TYPE_CHECKING:
     from reader.ui.window._main_window import MainWindow
@@ -40,6 +40,8 @@ def fill_tag_marks(marks: Any, pane: Any, statements: Sequence[int] | None = Non
                 key.pop(statement, None)
 
 
+#: Overview strips follow new links after this pause.
+OVERVIEW_DELAY_MS = 120
 #: Retrain and suggest again after this many tag changes...
 RELEARN_EVERY = 10
 #: ... once the keys have been quiet this long.
@@ -59,6 +61,14 @@ class MarksPresenter(QObject):
         self._relearn.setSingleShot(True)
         self._relearn.setInterval(RELEARN_PAUSE_MS)
         self._relearn.timeout.connect(self.relearn_suggestions)
+        # overview strips redraw every statement: they follow the links a moment later, so
+        # a threshold step only repaints what is on screen
+        self._overviews = QTimer(self)
+        self._overviews.setSingleShot(True)
+        self._overviews.setInterval(OVERVIEW_DELAY_MS)
+        self._overviews.timeout.connect(self._refresh_overviews)
+        self.links = LinkPresenter(window.bridge, lambda: window.panes, lambda: window.gutters,
+                                   candidate_floor, self)
 
     @property
     def session(self) -> Any:
@@ -171,19 +181,19 @@ class MarksPresenter(QObject):
     # -- links ------------------------------------------------------------------------------
 
     def alignment_changed(self) -> None:
-        """New alignments: ribbons, overview marks and partners."""
-        session, window = self.session, self.window
+        """New alignments (or another link threshold): ribbons, overview marks, partners."""
         if not self._in_step():
             return
-        shas = [p.document.sha256 for p in session.panes]
-        for index, gutter in enumerate(window.gutters):
-            if index + 1 < len(shas):
-                gutter.set_links(links_between(window.bridge, shas[index], shas[index + 1]))
-        for index, widget in enumerate(window.panes):
-            others = shas[:index] + shas[index + 1:]
-            widget.view.marks.linked = linked_statements(window.bridge, shas[index], others)
-            widget.overview.invalidate()
+        linked = self.links.refresh()
+        for index, widget in enumerate(self.window.panes):
+            widget.view.marks.linked = frozenset(linked[index]) if linked else frozenset()
+        self._overviews.start()
         self.update_partners(reveal=False)
+
+    def _refresh_overviews(self) -> None:
+        if self._in_step():
+            for widget in self.window.panes:
+                widget.overview.invalidate()
 
     def set_word_diff(self, enabled: bool) -> None:
         """Show or hide word differences inside linked pairs."""
@@ -207,18 +217,14 @@ class MarksPresenter(QObject):
         pane = session.panes[focused]
         current = pane.current
         best: tuple[float, list[tuple[int, int, str]]] | None = None
-        if current >= 0:
+        found = self.links.show_current()
+        if current >= 0 and self.word_diff:
             own = pane.statements[current]
             for index, widget in enumerate(widgets):
                 if index == focused:
                     continue
                 other_pane = session.panes[index]
-                found = partners(window.bridge, pane.document.sha256,
-                                 other_pane.document.sha256, current)
-                widget.view.marks.partners = found
-                if not self.word_diff:
-                    continue
-                for statement, score in sorted(found.items()):
+                for statement, score in sorted(found.get(index, {}).items()):
                     other = other_pane.statements[statement]
                     mine, theirs = word_differences(own.text, own.start, other.text, other.start)
                     widget.view.marks.diff.extend(theirs)
@@ -226,7 +232,6 @@ class MarksPresenter(QObject):
                         best = (score, mine)
         if best is not None:
             widgets[focused].view.marks.diff = best[1]
-        self._show_possible(focused, current)
         for widget in widgets:
             widget.view.refresh()
         for gutter in window.gutters:
@@ -234,27 +239,11 @@ class MarksPresenter(QObject):
         if reveal:
             self._reveal_partners(focused)
 
-    def _show_possible(self, focused: int, current: int) -> None:
-        """Dashed ribbons from the current statement to its best candidates in the panes
-        beside it, when it has no link there."""
-        session, window = self.session, self.window
-        for index, gutter in enumerate(window.gutters):
-            items: list[tuple[tuple[int, int], tuple[int, int], float]] = []
-            if current >= 0 and focused in (index, index + 1) and index + 1 < len(session.panes):
-                own, other = session.panes[focused], session.panes[index + (focused == index)]
-                found = possible_partners(window.bridge, own.document.sha256,
-                                          other.document.sha256, current)
-                span = (own.statements[current].start, own.statements[current].end)
-                for statement, score in found.items():
-                    theirs = (other.statements[statement].start, other.statements[statement].end)
-                    items.append((span, theirs, score) if focused == index
-                                 else (theirs, span, score))
-            gutter.set_possible(items)
-
     def _reveal_partners(self, focused: int) -> None:
         with self.window.sync.hold():
             for index, widget in enumerate(self.window.panes):
-                found = widget.view.marks.partners
+                marks = widget.view.marks
+                found = set(marks.partners) or ({marks.target} if marks.target >= 0 else set())
                 if index == focused or not found:
                     continue
                 if not any(widget.view.statement_visible(s) for s in found):

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
 from reader.ui.icons import set_icon
+from reader.ui.links import LINK_SHORTCUTS, install_link_controls
 from reader.ui.window._keys import shortcut_text
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 WINDOW_SHORTCUTS = ("Ctrl+O", "Ctrl+W", "Ctrl+Q", "Ctrl+=", "Ctrl++", "Ctrl+-", "Ctrl+0",
                     "Ctrl+Shift+Left", "Ctrl+Shift+Right", "Ctrl+Shift+S", "Ctrl+Shift+D",
                     "F5", "Ctrl+E", "Ctrl+I", "Ctrl+,", "Ctrl+Shift+V", "F1", "Ctrl+Shift+R",
-                    "Ctrl+Shift+T", "Ctrl+Shift+G")
+                    "Ctrl+Shift+T", "Ctrl+Shift+G", *LINK_SHORTCUTS)
 
 @dataclass
 class WindowMenus:
@@ -149,6 +150,9 @@ def build_menus(window: "MainWindow") -> WindowMenus:
     toolbar.addAction(acts["sync_scroll"])
     toolbar.addAction(acts["word_diff"])
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+    window.link_controls = install_link_controls(
+        window, window.bridge, window.state.settings, window.presenter.links, view, tag,
+        toolbar, lambda text: window.statusBar().showMessage(text, 6000))
     menus = WindowMenus(file, recent, edit, view, navigate, tag, help_menu, toolbar, acts)
     from reader.ui.window._panels import install_extras
 

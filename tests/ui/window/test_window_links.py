@@ -140,34 +140,3 @@ def test_manual_link_and_unlink_are_stored_and_undoable(qtbot, tmp_path) -> None
     assert window.session.store.tag_table.manual_links() == []
     qtbot.waitUntil(lambda: window.panes[1].view.marks.partners == {}, timeout=10000)
     wait_idle(qtbot, window)
-
-
-def test_possible_partners_are_drawn_dashed_when_nothing_clears_the_threshold(
-        qtbot, tmp_path, seeds) -> None:
-    """On the seeds this statement's partner does not clear the link threshold; the current
-    statement's best candidates are still drawn (dashed) so the reader sees where it may be."""
-    window = open_window(qtbot, tmp_path, seeds)
-    wait_aligned(qtbot, window)
-    focus_first_pane(qtbot, window)
-    gutter = window.gutters[0]
-    left, right = window.session.panes
-    index = next(s.index for s in left.statements
-                 if s.text.startswith("In response to Musk’s comments"))
-    own_span = (left.statements[index].start, left.statements[index].end)
-    assert not any(link.left_span == own_span for link in gutter.links)
-    partner = next(s for s in right.statements
-                   if s.text.startswith("In response to Musk’s lawsuit"))
-    window.session.move_to(0, index)
-    qtbot.waitUntil(lambda: any(r == (partner.start, partner.end) for _l, r, _s in gutter.possible))
-    own = left.statements[index]
-    assert all(l == (own.start, own.end) for l, _r, _s in gutter.possible)
-    assert len(gutter.possible) <= 2
-    assert len(gutter.possible_ribbons()) == len(gutter.possible)
-    wait_idle(qtbot, window)
-
-
-def test_a_linked_statement_shows_no_possible_partners(qtbot, tmp_path) -> None:
-    window = council(qtbot, tmp_path)
-    assert set(window.panes[1].view.marks.partners) == {0}   # statement 0 is linked
-    assert window.gutters[0].possible == ()
-    wait_idle(qtbot, window)
