@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMenu, QToolBar, QWidget
 from reader.ui.links._keys import NUMBERED, LinkKeys
 from reader.ui.links._presenter import LinkPresenter
 from reader.ui.links._threshold import LinkThreshold, ThresholdSlider
-from reader.ui.models import default_threshold
+from reader.ui.models import default_threshold, lowest_threshold
 
 #: Window shortcuts these controls take (the keymap may not use them).
 LINK_SHORTCUTS = ("Ctrl+]", "Ctrl+[", *(f"Alt+{n}" for n in range(1, NUMBERED + 1)))
@@ -44,7 +44,8 @@ def install_link_controls(window: QWidget, bridge: Any, settings: Any,
                           presenter: LinkPresenter, view: QMenu, tag: QMenu, toolbar: QToolBar,
                           report: Callable[[str], None]) -> LinkControls:
     """Add the link controls to ``window``'s View and Tag menus and its tool bar."""
-    threshold = LinkThreshold(bridge, settings, default_threshold(), bridge.alignmentChanged.emit)
+    threshold = LinkThreshold(bridge, settings, default_threshold(), lowest_threshold(),
+                              bridge.alignmentChanged.emit)
     slider = ThresholdSlider(threshold, toolbar)
     bridge.alignmentChanged.connect(slider.sync)
     keys = LinkKeys(bridge, presenter, report)

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QWidget
 
 from reader.ui.tag_style import ViewColors
 
-#: The slider works in whole percents between these.
-LOWEST, HIGHEST = 20, 95
+#: The slider works in whole percents up to this (from the core's lowest threshold).
+HIGHEST = 95
 #: One step of "Show More Links" / "Show Fewer Links".
 STEP = 5
 SETTING = "view/link_threshold"
@@ -25,13 +25,14 @@ SETTING = "view/link_threshold"
 class LinkThreshold:
     """Reads, sets and remembers the bridge's link threshold."""
 
-    def __init__(self, bridge: Any, settings: Any, default: float,
+    def __init__(self, bridge: Any, settings: Any, default: float, lowest: float,
                  changed: Callable[[], None]) -> None:
         self.bridge = bridge
         self.settings = settings
         self.default = default
+        self.lowest = round(lowest * 100)
         self._changed = changed
-        bridge.link_threshold = _stored(settings.value(SETTING, None))
+        bridge.link_threshold = self._stored(settings.value(SETTING, None))
 
     @property
     def value(self) -> float:
@@ -47,7 +48,7 @@ class LinkThreshold:
     def set(self, value: float | None) -> None:
         """Use ``value`` (None: automatic), remember it and redraw."""
         if value is not None:
-            value = round(min(HIGHEST, max(LOWEST, value * 100))) / 100
+            value = round(min(HIGHEST, max(self.lowest, value * 100))) / 100
             if abs(value - self.default) < 1e-9:
                 value = None
         if value == self.bridge.link_threshold:
@@ -63,13 +64,15 @@ class LinkThreshold:
         """More links (-1: lower the threshold) or fewer (+1)."""
         self.set(self.value + direction * STEP / 100)
 
+    def _stored(self, value: Any) -> float | None:
+        """A remembered threshold, if it is a number in range."""
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            return None
+        return number if self.lowest / 100 <= number <= HIGHEST / 100 else None
 
-def _stored(value: Any) -> float | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if LOWEST / 100 <= number <= HIGHEST / 100 else None
+
 
 
 class ThresholdSlider(QWidget):
@@ -88,7 +91,7 @@ class ThresholdSlider(QWidget):
         title = QLabel("Links from", self)
         layout.addWidget(title)
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.slider.setRange(LOWEST, HIGHEST)
+        self.slider.setRange(threshold.lowest, HIGHEST)
         self.slider.setPageStep(STEP)
         self.slider.setFixedWidth(120)
         self.slider.setAccessibleName("Link threshold")

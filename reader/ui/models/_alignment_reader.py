@@ -1,7 +1,7 @@
 """Read a core Alignment into the window's PairIndex (see _pair_index).
 
 The one place that knows which fields the core's Alignment has. With the core's
-``candidates`` / ``paragraphs`` / ``at_threshold`` they are used as they are; without them
+``eligible`` / ``candidates`` / ``paragraphs`` they are used as they are; without them
 (an older core) they are worked out here from ``related`` (each statement's top candidates)
 and the statement pairs.
 """
@@ -57,8 +57,8 @@ def _sides(alignment: Any) -> tuple[int, int]:
 
 
 def _core_api(alignment: Any) -> bool:
-    """True when the core's Alignment carries candidates, paragraphs and re-cutting."""
-    return hasattr(alignment, "at_threshold") and hasattr(alignment, "candidates")
+    """True when the core's Alignment lists its eligible pairs and candidates."""
+    return bool(getattr(alignment, "eligible", ()) or getattr(alignment, "candidates", ()))
 
 
 def _pairs(items: Iterable[Any], flipped: bool) -> list[tuple[int, int, float]]:
@@ -97,7 +97,8 @@ def read_index(alignment: Any, flipped: bool, left: Sequence[Any], right: Sequen
                        for p in alignment.pairs if p.manual)
     linked = _pairs(alignment.pairs, flipped)
     if _core_api(alignment):
-        linked += _pairs(alignment.at_threshold(lowest_threshold()).pairs, flipped)
+        # linked at ``t``: the eligible pairs scoring ``t`` or more (Alignment.at_threshold)
+        linked += _pairs(alignment.eligible, flipped)
         scored = _pairs(alignment.candidates, flipped) + linked
         bands: tuple[Band, ...] | None = tuple(
             Band(*((tuple(p.right_span), tuple(p.left_span)) if flipped else
