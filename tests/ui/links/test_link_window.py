@@ -1,0 +1,162 @@
+"""The structure of correspondence in the window, on the seeds: confident and faint ribbons
+at first open, the threshold slider redrawing at once, `l` / Shift+L / Alt+number acting on
+the candidate that is drawn and outlined, the Related panel showing whole texts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from reader.ui.models import related_groups
+from tests.ui.window.window_helpers import (focus_first_pane, open_window, press, wait_aligned,
+                                           wait_idle)
+
+BIGGEST_TARGETS = "One of his biggest targets"     # left statement of the reported bug
+DEMANDED = "He demanded Sam Altman"                 # its partner in the column
+
+
+def seeds_window(qtbot, tmp_path, seeds):
+    window = open_window(qtbot, tmp_path, seeds)
+    wait_aligned(qtbot, window)
+    focus_first_pane(qtbot, window)
+    qtbot.waitUntil(lambda: bool(window.gutters[0].index.by_left))
+    return window
+
+
+def go_to(qtbot, window, prefix: str) -> int:
+    """Walk down the left pane with J to the statement starting with ``prefix``."""
+    pane = window.session.panes[0]
+    index = next(s.index for s in pane.statements if s.text.startswith(prefix))
+    press(qtbot, window, "G")
+    for _ in range(index):
+        press(qtbot, window, "J")
+    assert pane.current == index
+    return index
+
+
+def manual_pairs_in_store(window):
+    """(left start, right start, action) of the stored manual links, by document order."""
+    return [(link.left_start, link.right_start, link.action)
+            for link in window.session.manual_links()]
+
+
+def test_first_open_draws_confident_and_faint_ribbons(qtbot, tmp_path, seeds) -> None:
+    window = seeds_window(qtbot, tmp_path, seeds)
+    gutter = window.gutters[0]
+    confident = gutter.ribbons()
+    faint = gutter.faint_curves()
+    assert confident, "no confident link drawn between the seeds"
+    assert len(faint) >= 5, "too few faint candidate ribbons"
+    # faint ribbons are candidates that are not links, and their strength differs
+    assert all(not gutter.index.is_linked(i, j, gutter.threshold) for _p, _s, i, j in faint)
+    assert len({round(score, 2) for _p, score, _i, _j in faint}) > 1
+    assert window.link_controls.slider.legend.isVisible()
+    wait_idle(qtbot, window)
+
+
+def test_slider_redraws_at_once_and_is_remembered(qtbot, tmp_path, seeds) -> None:
+    window = seeds_window(qtbot, tmp_path, seeds)
+    gutter, controls = window.gutters[0], window.link_controls
+    confident_before = len(gutter.ribbons())
+    linked_before = set(window.panes[0].view.marks.linked)
+    controls.slider.slider.setValue(controls.threshold.lowest)     # all the way: more links
+    # no waiting: the gutter and the pane marks already follow the new threshold
+    assert gutter.threshold == controls.threshold.lowest / 100
+    assert len(gutter.ribbons()) > confident_before
+    assert set(window.panes[0].view.marks.linked) > linked_before
+    assert controls.slider.value_label.text() == f"{controls.threshold.lowest}%"
+    window.link_controls.actions["fewer_links"].trigger()          # View > Show Fewer Links
+    assert gutter.threshold == (controls.threshold.lowest + 5) / 100
+    assert QSettings().value("view/link_threshold") is not None
+    window.link_controls.actions["auto_links"].trigger()
+    assert window.bridge.link_threshold is None
+    assert controls.slider.value_label.text().endswith("auto")
+    assert len(gutter.ribbons()) == confident_before
+    wait_idle(qtbot, window)
+
+
+def test_l_links_the_outlined_candidate_not_the_headline(qtbot, tmp_path, seeds) -> None:
+    """The reported bug: `l` linked the column's headline (7%) while the ribbon pointed at
+    the 41% candidate."""
+    window = seeds_window(qtbot, tmp_path, seeds)
+    left, right = window.session.panes
+    index = go_to(qtbot, window, BIGGEST_TARGETS)
+    marks = window.panes[1].view.marks
+    target = marks.target
+    assert right.statements[target].text.startswith(DEMANDED)
+    assert window.gutters[0].current.target == target                # the ribbon ends there
+    assert right.current == 0                                        # not where `l` goes
+    press(qtbot, window, "L")
+    assert manual_pairs_in_store(window) == [
+        (left.statements[index].start, right.statements[target].start, "link")]
+    qtbot.waitUntil(lambda: target in window.panes[1].view.marks.partners, timeout=10000)
+    wait_idle(qtbot, window)
+
+
+def test_shift_l_rejects_the_outlined_candidate_and_the_next_one_is_outlined(
+        qtbot, tmp_path, seeds) -> None:
+    window = seeds_window(qtbot, tmp_path, seeds)
+    left, right = window.session.panes
+    index = go_to(qtbot, window, BIGGEST_TARGETS)
+    first = window.panes[1].view.marks.target
+    press(qtbot, window, "Shift+L")
+    assert manual_pairs_in_store(window) == [
+        (left.statements[index].start, right.statements[first].start, "reject")]
+    qtbot.waitUntil(lambda: window.panes[1].view.marks.target not in (first, -1),
+                    timeout=10000)
+    assert first not in window.panes[1].view.marks.candidates
+    assert first not in window.panes[1].view.marks.partners
+    wait_idle(qtbot, window)
+
+
+def test_alt_number_links_the_nth_related_candidate(qtbot, tmp_path, seeds) -> None:
+    window = seeds_window(qtbot, tmp_path, seeds)
+    left, right = window.session.panes
+    index = go_to(qtbot, window, BIGGEST_TARGETS)
+    listed = [c for g in related_groups(window.bridge, 0, index) for c in g.candidates]
+    assert len(listed) >= 2
+    press(qtbot, window, "Alt+2")
+    assert manual_pairs_in_store(window) == [
+        (left.statements[index].start, right.statements[listed[1].statement].start, "link")]
+    wait_idle(qtbot, window)
+
+
+def test_picking_the_partner_by_hand_still_links_it(qtbot, tmp_path, seeds) -> None:
+    """Move in the other pane after the current statement: `l` links what was picked."""
+    window = seeds_window(qtbot, tmp_path, seeds)
+    left, right = window.session.panes
+    index = go_to(qtbot, window, BIGGEST_TARGETS)
+    press(qtbot, window, "Tab")
+    press(qtbot, window, "J")
+    press(qtbot, window, "J")                                       # right statement 2
+    press(qtbot, window, "Shift+Tab")
+    assert window.panes[1].view.marks.target == 2                   # outlined as the target
+    press(qtbot, window, "L")
+    assert manual_pairs_in_store(window) == [
+        (left.statements[index].start, right.statements[2].start, "link")]
+    wait_idle(qtbot, window)
+
+
+def test_related_panel_shows_whole_texts_numbered(qtbot, tmp_path, seeds) -> None:
+    window = seeds_window(qtbot, tmp_path, seeds)
+    dock = window.docks["related"]
+    dock.toggleViewAction().trigger()
+    qtbot.waitUntil(lambda: dock.widget() is not None)
+    panel = dock.widget()
+    panel.resize(320, 700)
+    go_to(qtbot, window, BIGGEST_TARGETS)
+    right = window.session.panes[1]
+    group = panel.model.index(0, 0)
+    qtbot.waitUntil(lambda: panel.model.rowCount(group) > 0)
+    texts = []
+    for row in range(panel.model.rowCount(group)):
+        item = panel.model.index(row, 0, group)
+        candidate = panel.model.candidate(item)
+        shown = item.data()
+        assert shown == f"{row + 1} · {right.statements[candidate.statement].text}"
+        texts.append((item, candidate))
+    # a long candidate is wrapped over several lines, not cut
+    item, candidate = max(texts, key=lambda t: len(t[1].text))
+    panel.tree.doItemsLayout()
+    line = panel.tree.fontMetrics().height()
+    assert panel.tree.visualRect(item).height() >= 2 * line
+    wait_idle(qtbot, window)
