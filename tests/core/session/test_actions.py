@@ -147,6 +147,29 @@ def test_link_from_the_last_pane_goes_to_the_previous_one(two_panes) -> None:
     assert link.left_document_id == session.panes[0].document_id
 
 
+def test_link_statements_links_any_two_statements_of_two_panes(two_panes) -> None:
+    """What `l` runs in the window: the outlined candidate, wherever the other pane's current
+    statement is; from the right pane too, stored left to right."""
+    session, events, store = two_panes
+    a, b = (p.document_id for p in session.panes)
+    left, right = session.panes
+    assert s.link_statements(session, 1, 2, 0, 1)        # from the right pane
+    [link] = store.tag_table.manual_links()
+    assert (link.left_document_id, link.right_document_id, link.action) == (a, b, "link")
+    assert (link.left_start, link.right_start) == (left.statements[1].start,
+                                                   right.statements[2].start)
+    assert (left.current, right.current) == (0, 0)         # nobody moved
+    assert not s.link_statements(session, 0, 1, 1, 2)     # already linked
+    assert s.unlink_statements(session, 0, 1, 1, 2)       # unlinked, then rejected
+    assert s.unlink_statements(session, 0, 1, 1, 2)
+    assert [x.action for x in store.tag_table.manual_links()] == ["reject"]
+    assert not s.unlink_statements(session, 0, 1, 1, 2)
+    assert not s.link_statements(session, 0, 99, 1, 2)    # no such statement
+    assert not s.link_statements(session, 0, 1, 0, 2)     # the same pane
+    run(session, "undo", "undo", "undo")
+    assert store.tag_table.manual_links() == []
+
+
 def test_link_needs_two_panes(tmp_path) -> None:
     session, _, store = open_session(tmp_path / "lib.sqlite3")
     session.open_document(write_document(tmp_path, "a.txt"), statements_of(TEXT))
