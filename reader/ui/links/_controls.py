@@ -45,7 +45,7 @@ def install_link_controls(window: QWidget, bridge: Any, settings: Any,
                           report: Callable[[str], None]) -> LinkControls:
     """Add the link controls to ``window``'s View and Tag menus and its tool bar."""
     threshold = LinkThreshold(bridge, settings, default_threshold(), lowest_threshold(),
-                              bridge.alignmentChanged.emit)
+                              bridge.alignmentChanged.emit, window)
     slider = ThresholdSlider(threshold, toolbar)
     bridge.alignmentChanged.connect(slider.sync)
     keys = LinkKeys(bridge, presenter, report)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QWidget
 
@@ -20,18 +20,26 @@ HIGHEST = 95
 #: One step of "Show More Links" / "Show Fewer Links".
 STEP = 5
 SETTING = "view/link_threshold"
+SAVE_DELAY_MS = 800
 
 
-class LinkThreshold:
-    """Reads, sets and remembers the bridge's link threshold."""
+class LinkThreshold(QObject):
+    """Reads, sets and remembers the bridge's link threshold; ``changed()`` runs at once on
+    every change, the settings are written once the reader stops moving it (writing the file
+    on every slider step would cost more than the redraw)."""
 
     def __init__(self, bridge: Any, settings: Any, default: float, lowest: float,
-                 changed: Callable[[], None]) -> None:
+                 changed: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.bridge = bridge
         self.settings = settings
         self.default = default
         self.lowest = round(lowest * 100)
         self._changed = changed
+        self._save = QTimer(self)
+        self._save.setSingleShot(True)
+        self._save.setInterval(SAVE_DELAY_MS)
+        self._save.timeout.connect(self.remember)
         bridge.link_threshold = self._stored(settings.value(SETTING, None))
 
     @property
@@ -54,11 +62,16 @@ class LinkThreshold:
         if value == self.bridge.link_threshold:
             return
         self.bridge.link_threshold = value
+        self._changed()
+        self._save.start()
+
+    def remember(self) -> None:
+        """Write the threshold in effect to the settings (none: automatic)."""
+        value = self.bridge.link_threshold
         if value is None:
             self.settings.remove(SETTING)
         else:
             self.settings.setValue(SETTING, float(value))
-        self._changed()
 
     def step(self, direction: int) -> None:
         """More links (-1: lower the threshold) or fewer (+1)."""
@@ -77,8 +90,6 @@ class LinkThreshold:
 
 class ThresholdSlider(QWidget):
     """Tool-bar widget: "Links" label, slider, the value, and a legend of the ribbons."""
-
-    moved = Signal(float)
 
     def __init__(self, threshold: LinkThreshold, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,7 +110,8 @@ class ThresholdSlider(QWidget):
                                "are drawn as thin curves (Ctrl+[ fewer, Ctrl+] more)")
         layout.addWidget(self.slider)
         self.value_label = QLabel(self)
-        self.value_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("100% auto"))
+        # a fixed width: a new value must not lay out the tool bar (and window) again
+        self.value_label.setFixedWidth(self.fontMetrics().horizontalAdvance("100% auto") + 4)
         self.value_label.setAccessibleName("Link threshold value")
         layout.addWidget(self.value_label)
         self.legend = RibbonLegend(self)

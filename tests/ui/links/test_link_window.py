@@ -66,7 +66,7 @@ def test_slider_redraws_at_once_and_is_remembered(qtbot, tmp_path, seeds) -> Non
     assert controls.slider.value_label.text() == f"{controls.threshold.lowest}%"
     window.link_controls.actions["fewer_links"].trigger()          # View > Show Fewer Links
     assert gutter.threshold == (controls.threshold.lowest + 5) / 100
-    assert QSettings().value("view/link_threshold") is not None
+    qtbot.waitUntil(lambda: QSettings().value("view/link_threshold") is not None)
     window.link_controls.actions["auto_links"].trigger()
     assert window.bridge.link_threshold is None
     assert controls.slider.value_label.text().endswith("auto")
