@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from reader.ui.links._alignments import AlignmentController, BIG_STATEMENTS
 from reader.ui.links._controls import LINK_SHORTCUTS, LinkControls, install_link_controls
-from reader.ui.links._gutter import GUTTER_WIDTH, CurrentEnds, LinkGutter
+from reader.ui.links._gutter import GUTTER_WIDTH, LinkGutter
 from reader.ui.links._keys import LinkKeys
 from reader.ui.links._presenter import LinkPresenter, LinkTarget
+from reader.ui.links._ribbons import CurrentEnds
 from reader.ui.links._scroll_map import ScrollMap, monotone_chain, sync_point
 from reader.ui.links._state import flip_link, links_between, word_differences
 from reader.ui.links._sync_scroll import SyncScroller

@@ -11,19 +11,19 @@ Drawn back to front:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QPointF, QSize, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from reader.ui.links._ribbons import CurrentEnds, curve, meets, merged, ribbon, strength
 from reader.ui.models import PairIndex, Passage, passages, visible_faint, visible_links
 
 if TYPE_CHECKING:
     from reader.ui.view import PaneWidget
 
-GUTTER_WIDTH = 72
+GUTTER_WIDTH = 96
 #: Related paragraphs are shaded in this many steps of score, candidates in this many
 #: steps of strength.
 BAND_STEPS = 3
@@ -33,26 +33,6 @@ SCORE_BANDS = 3
 #: With more path elements than ten times this on screen, links are drawn without
 #: antialiasing (it costs several milliseconds per scroll step).
 SMOOTH_RIBBONS = 200
-
-
-@dataclass(frozen=True)
-class CurrentEnds:
-    """The current statement seen from one gutter: which side it is on, and its candidates
-    on the other side (statement -> (score, linked)); ``target`` is what `l` links."""
-
-    left_side: bool
-    statement: int
-    span: tuple[int, int]
-    partners: dict[int, tuple[float, bool]] = field(default_factory=dict)
-    spans: dict[int, tuple[int, int]] = field(default_factory=dict)
-    target: int | None = None
-
-
-def strength(score: float, floor: float, threshold: float) -> float:
-    """0..1: where ``score`` sits between the candidate floor and the link threshold."""
-    if threshold <= floor:
-        return 1.0
-    return min(1.0, max(0.08, (score - floor) / (threshold - floor)))
 
 
 class LinkGutter(QWidget):
@@ -136,7 +116,7 @@ class LinkGutter(QWidget):
     def _path(self, left_span: tuple[int, int], right_span: tuple[int, int],
               frame: tuple[float, float]) -> QPainterPath | None:
         ends = self._ends(left_span, right_span, frame)
-        return None if ends is None else _ribbon(float(self.width()), *ends)
+        return None if ends is None else ribbon(float(self.width()), *ends)
 
     def _rows(self) -> tuple[range, range]:
         assert self.left is not None and self.right is not None
@@ -195,7 +175,7 @@ class LinkGutter(QWidget):
             ls, rs = lview.statements[i], rview.statements[j]
             ends = self._ends((ls.start, ls.end), (rs.start, rs.end), frame)
             if ends is not None:
-                out.append((_curve(float(self.width()), *ends), score, i, j))
+                out.append((curve(float(self.width()), *ends), score, i, j))
         return out
 
     def bands(self) -> list[tuple[QPainterPath, float]]:
@@ -208,7 +188,7 @@ class LinkGutter(QWidget):
         lview, rview = self.left.view, self.right.view
         linked = [spans for spans in map(self._passage_spans, self.passages()) if spans]
         for band in self.index.bands_near(lview.visible_span(), rview.visible_span()):
-            if any(_meets(band.left_span, ls) and _meets(band.right_span, rs)
+            if any(meets(band.left_span, ls) and meets(band.right_span, rs)
                    for ls, rs in linked):
                 continue
             path = self._path(band.left_span, band.right_span, frame)
@@ -259,7 +239,7 @@ class LinkGutter(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         # one fill per step of score and one stroke per step of strength: a paint then costs
         # a few calls, however many bands and curves are on screen
-        bands = _merged((min(BAND_STEPS - 1, int(score * 2 * BAND_STEPS)), path)
+        bands = merged((min(BAND_STEPS - 1, int(score * 2 * BAND_STEPS)), path)
                         for path, score in self.bands())
         # pale and wide: their edges need no smoothing (which costs most of a fill)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -269,7 +249,7 @@ class LinkGutter(QWidget):
             painter.fillPath(path, fill)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         threshold = self.threshold
-        curves = _merged((min(CURVE_STEPS - 1, int(strength(score, self.floor, threshold)
+        curves = merged((min(CURVE_STEPS - 1, int(strength(score, self.floor, threshold)
                                                    * CURVE_STEPS)), path)
                          for path, score, _i, _j in self.faint_curves())
         for step, path in curves:
@@ -312,39 +292,3 @@ class LinkGutter(QWidget):
             fill.setAlpha(int(170 + 70 * min(1.0, max(0.0, score))))
             painter.fillPath(path, fill)
             painter.strokePath(path, QPen(colors.link_current, 1.6))
-
-
-def _meets(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
-def _merged(items: Iterable[tuple[int, QPainterPath]]) -> list[tuple[int, QPainterPath]]:
-    """Paths joined per step, weakest step first."""
-    joined: dict[int, QPainterPath] = {}
-    for step, path in items:
-        merged = joined.get(step)
-        if merged is None:
-            merged = joined[step] = QPainterPath()
-            merged.setFillRule(Qt.FillRule.WindingFill)
-        merged.addPath(path)
-    return sorted(joined.items(), key=lambda item: item[0])
-
-
-def _ribbon(width: float, l0: float, l1: float, r0: float, r1: float) -> QPainterPath:
-    """Closed band: down the left edge, curve across, up the right edge, curve back."""
-    mid = width / 2
-    path = QPainterPath(QPointF(0, l0))
-    path.cubicTo(QPointF(mid, l0), QPointF(mid, r0), QPointF(width, r0))
-    path.lineTo(QPointF(width, r1))
-    path.cubicTo(QPointF(mid, r1), QPointF(mid, l1), QPointF(0, l1))
-    path.closeSubpath()
-    return path
-
-
-def _curve(width: float, l0: float, l1: float, r0: float, r1: float) -> QPainterPath:
-    """An open curve from the middle of the left span to the middle of the right one."""
-    mid = width / 2
-    ly, ry = (l0 + l1) / 2, (r0 + r1) / 2
-    path = QPainterPath(QPointF(0, ly))
-    path.cubicTo(QPointF(mid, ly), QPointF(mid, ry), QPointF(width, ry))
-    return path

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from PySide6.QtCore import QObject
 
-from reader.ui.links._gutter import CurrentEnds, LinkGutter
+from reader.ui.links._gutter import LinkGutter
+from reader.ui.links._ribbons import CurrentEnds
 from reader.ui.models import (Candidate, PairIndex, candidates_in, link_threshold, pair_view,
                               strongest)
 
