@@ -38,6 +38,9 @@ class SessionBridge(QObject):
         self.derived: dict[Any, Any] = {}
         #: The score links are drawn from (None: the aligner's own threshold).
         self.link_threshold: float | None = None
+        #: id(alignment) -> (alignment, rejections, what the link map reads from it), worked
+        #: out in a worker when the alignment arrived; kept while the alignment is shown.
+        self.link_indexes: dict[int, tuple[Any, Any, Any]] = {}
 
     def attach(self, session: Any) -> None:
         """Use ``session`` (a core ReadingSession created with ``events=bridge.dispatch``)."""
@@ -77,15 +80,21 @@ class SessionBridge(QObject):
     def set_alignment(self, left_sha: str, right_sha: str, alignment: Any) -> None:
         """Store the alignment of two documents (by sha256) and tell the views."""
         self._alignments[(left_sha, right_sha)] = alignment
-        self.derived.clear()
+        self._forget_unused()
         self.alignmentChanged.emit()
 
     def drop_alignments(self, sha: str) -> None:
         """Forget every alignment involving a closed document."""
         for key in [k for k in self._alignments if sha in k]:
             del self._alignments[key]
-        self.derived.clear()
+        self._forget_unused()
         self.alignmentChanged.emit()
+
+    def _forget_unused(self) -> None:
+        self.derived.clear()
+        shown = {id(alignment) for alignment in self._alignments.values()}
+        for key in [k for k in self.link_indexes if k not in shown]:
+            del self.link_indexes[key]
 
     def alignment(self, left_sha: str, right_sha: str) -> Any:
         """The alignment of two documents in this order, or None if not computed yet."""

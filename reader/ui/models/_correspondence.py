@@ -101,9 +101,18 @@ def pair_view(bridge: Any, a: int, b: int) -> PairIndex | None:
     key = ("links-index", id(alignment), flipped, rejected)
     index = bridge.derived.get(key)
     if index is None:
-        index = read_index(alignment, flipped, left.statements, right.statements, rejected)
+        ready = bridge.link_indexes.get(id(alignment))
+        if ready is not None and ready[0] is alignment and ready[1] == (
+                _flip(rejected) if flipped else rejected):
+            index = ready[2].flipped() if flipped else ready[2]
+        else:       # not read in a worker (e.g. a test's alignment): read it here
+            index = read_index(alignment, flipped, left.statements, right.statements, rejected)
         bridge.derived[key] = index
     return index
+
+
+def _flip(pairs: Pairs) -> Pairs:
+    return tuple(sorted((b, a) for a, b in pairs))
 
 
 def link_threshold(bridge: Any) -> float:

@@ -91,6 +91,16 @@ class PairIndex:
         order = self.order_left if left_side else self.order_right
         return [s for _score, s in order[:bisect_left(order, (-threshold, 1 << 62))]]
 
+    def flipped(self) -> "PairIndex":
+        """The same correspondence seen with the two documents' panes swapped."""
+        return PairIndex(self.by_right, self.by_left, self.links_right, self.links_left,
+                         frozenset((j, i) for i, j in self.manual),
+                         tuple(Band(b.right_span, b.left_span, b.score) for b in self.bands),
+                         self.order_right, self.order_left,
+                         (self.band_starts[1], self.band_starts[0]),
+                         (self.band_order[1], self.band_order[0]),
+                         (self.band_longest[1], self.band_longest[0]))
+
     def bands_near(self, left: Span, right: Span) -> list[Band]:
         """Bands meeting the ``left`` span on the left or the ``right`` span on the right."""
         found: set[int] = set()

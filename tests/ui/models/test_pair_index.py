@@ -154,6 +154,7 @@ def test_reading_the_core_alignment_with_eligible_pairs_and_candidates() -> None
     assert sorted(flipped.linked_statements(0.45, left_side=False)) == [0, 2]
     assert flipped.bands == (Band((20, 30), (0, 10), 0.4),)
     assert flipped.partners(2, left_side=True)[0] == (1, 0.35)
+    assert index.flipped() == flipped                       # flipping what a worker read
 
 
 def test_reading_an_alignment_without_candidates_uses_related() -> None:
