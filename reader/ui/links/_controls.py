@@ -1,5 +1,5 @@
 """The window's link controls: the threshold slider in the tool bar, View > Show More /
-Fewer Links and Automatic Link Threshold, Tag > Link Related Candidate > 1..9 (Alt+1..9),
+Fewer Links and Automatic Link Threshold, Tag > Link Related Candidate > 1..9 (Ctrl+1..9),
 and `l` / Shift+L routed to the outlined candidate."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from reader.ui.links._threshold import LinkThreshold, ThresholdSlider
 from reader.ui.models import default_threshold, lowest_threshold
 
 #: Window shortcuts these controls take (the keymap may not use them).
-LINK_SHORTCUTS = ("Ctrl+]", "Ctrl+[", *(f"Alt+{n}" for n in range(1, NUMBERED + 1)))
+LINK_SHORTCUTS = ("Ctrl+]", "Ctrl+[", *(f"Ctrl+{n}" for n in range(1, NUMBERED + 1)))
 
 
 @dataclass
@@ -69,7 +69,7 @@ def install_link_controls(window: QWidget, bridge: Any, settings: Any,
     numbered = tag.addMenu("Link Related &Candidate")
     for number in range(1, NUMBERED + 1):
         numbered.addAction(add(f"link_candidate_{number}", f"Candidate &{number}",
-                               lambda n=number: keys.link_nth(n), f"Alt+{number}"))
+                               lambda n=number: keys.link_nth(n), f"Ctrl+{number}"))
     toolbar.addSeparator()
     toolbar.addWidget(slider)
     return LinkControls(threshold, slider, keys, actions)

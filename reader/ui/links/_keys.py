@@ -1,5 +1,5 @@
 """The link keys: `l` links the current statement to the outlined candidate (Shift+L rejects
-it), Alt+1..9 link the n-th candidate of the Related panel."""
+it), Ctrl+1..9 link the n-th candidate of the Related panel."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from reader.core.session import link_statements, unlink_statements
 from reader.ui.links._presenter import LinkPresenter
 from reader.ui.models import related_groups
 
-#: Alt+1 .. Alt+9 link the Related panel's candidates.
+#: Ctrl+1 .. Ctrl+9 link the Related panel's candidates.
 NUMBERED = 9
 
 
@@ -29,7 +29,7 @@ class LinkKeys:
         target = self.presenter.target()
         if target is None:
             self.report("No candidate is outlined for this statement: pick one in the Related "
-                        "panel (Alt+1…9) or move to it in the other document first")
+                        "panel (Ctrl+1…9) or move to it in the other document first")
             return False
         focused = session.focused
         current = session.panes[focused].current

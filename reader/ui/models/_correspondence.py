@@ -4,7 +4,7 @@
 threshold, candidates, related paragraphs), kept in ``bridge.derived`` until an alignment
 changes; ``link_threshold(bridge)`` is where links start. On top of it: the current
 statement's candidates in the other panes (outlined there), the one `l` links, and the
-numbered list of the Related panel (Alt+number links the n-th).
+numbered list of the Related panel (Ctrl+number links the n-th).
 """
 
 from __future__ import annotations

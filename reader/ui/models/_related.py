@@ -2,7 +2,7 @@
 
 ``RelatedModel(bridge, parent=None)``: top-level rows are the other open documents (title,
 number of candidates); their children are candidates (the whole statement text, numbered
-1..9 for Alt+number, score as a percent, "linked" when a link joins them at the window's
+1..9 for Ctrl+number, score as a percent, "linked" when a link joins them at the window's
 link threshold). ``PaneRole`` / ``StatementRole`` /
 ``ScoreRole`` / ``LinkedRole`` give raw values. It recomputes (model reset) on
 ``currentChanged``, ``focusChanged``, ``alignmentChanged``, ``linksChanged`` and
@@ -24,7 +24,7 @@ ScoreRole = Qt.ItemDataRole.UserRole + 3
 LinkedRole = Qt.ItemDataRole.UserRole + 4
 
 COLUMNS = ("Statement", "Score")
-#: Candidates numbered for Alt+1..9.
+#: Candidates numbered for Ctrl+1..9.
 KEYED = 9
 Index = QModelIndex | QPersistentModelIndex
 
@@ -61,7 +61,7 @@ class RelatedModel(QAbstractItemModel):
         return list(self._groups)
 
     def number(self, index: Index) -> int:
-        """1-based place of a candidate row in the whole list (Alt+number links it)."""
+        """1-based place of a candidate row in the whole list (Ctrl+number links it)."""
         group = index.internalId() - 1
         return sum(len(g.candidates) for g in self._groups[:group]) + index.row() + 1
 
@@ -125,7 +125,7 @@ class RelatedModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             how = "manual link" if item.manual else "link" if item.linked else "candidate"
             number = self.number(index)
-            key = f"; Alt+{number} links it" if number <= KEYED else ""
+            key = f"; Ctrl+{number} links it" if number <= KEYED else ""
             return f"{how}, score {item.score:.2f}{key}"
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             # every row has an icon so the texts line up; linked ones stand out

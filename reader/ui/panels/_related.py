@@ -92,7 +92,7 @@ class RelatedPanel(QWidget):
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.setToolTip("Click or press Enter to go to a statement; Alt+number links it")
+        self.tree.setToolTip("Click or press Enter to go to a statement; Ctrl+number links it")
         self.tree.header().sectionResized.connect(
             lambda *_: self.tree.scheduleDelayedItemsLayout())
         self.tree.clicked.connect(self._jump_to)

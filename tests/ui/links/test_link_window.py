@@ -1,5 +1,5 @@
 """The structure of correspondence in the window, on the seeds: confident and faint ribbons
-at first open, the threshold slider redrawing at once, `l` / Shift+L / Alt+number acting on
+at first open, the threshold slider redrawing at once, `l` / Shift+L / Ctrl+number acting on
 the candidate that is drawn and outlined, the Related panel showing whole texts."""
 
 from __future__ import annotations
@@ -108,13 +108,13 @@ def test_shift_l_rejects_the_outlined_candidate_and_the_next_one_is_outlined(
     wait_idle(qtbot, window)
 
 
-def test_alt_number_links_the_nth_related_candidate(qtbot, tmp_path, seeds) -> None:
+def test_ctrl_number_links_the_nth_related_candidate(qtbot, tmp_path, seeds) -> None:
     window = seeds_window(qtbot, tmp_path, seeds)
     left, right = window.session.panes
     index = go_to(qtbot, window, BIGGEST_TARGETS)
     listed = [c for g in related_groups(window.bridge, 0, index) for c in g.candidates]
     assert len(listed) >= 2
-    press(qtbot, window, "Alt+2")
+    press(qtbot, window, "Ctrl+2")
     assert manual_pairs_in_store(window) == [
         (left.statements[index].start, right.statements[listed[1].statement].start, "link")]
     wait_idle(qtbot, window)
