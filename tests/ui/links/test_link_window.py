@@ -4,8 +4,10 @@ the candidate that is drawn and outlined, the Related panel showing whole texts.
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QSettings
 
+from reader.core.align import Alignment
 from reader.ui.models import related_groups
 from tests.ui.window.window_helpers import (focus_first_pane, open_window, press, wait_aligned,
                                            wait_idle)
@@ -39,6 +41,9 @@ def manual_pairs_in_store(window):
             for link in window.session.manual_links()]
 
 
+@pytest.mark.skipif("eligible" not in Alignment.__dataclass_fields__,
+                    reason="the seeds get confident links from the core's calibrated scores "
+                           "(issue 14, core half), not merged here yet")
 def test_first_open_draws_confident_and_faint_ribbons(qtbot, tmp_path, seeds) -> None:
     window = seeds_window(qtbot, tmp_path, seeds)
     gutter = window.gutters[0]
