@@ -17,7 +17,7 @@ from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from reader.ui.links._ribbons import CurrentEnds, curve, meets, merged, ribbon, strength
+from reader.ui.links._ribbons import CurrentEnds, curve, merged, ribbon, strength
 from reader.ui.models import PairIndex, Passage, passages, visible_faint, visible_links
 
 if TYPE_CHECKING:
@@ -179,18 +179,15 @@ class LinkGutter(QWidget):
         return out
 
     def bands(self) -> list[tuple[QPainterPath, float]]:
-        """(band, score) for related paragraphs with an end on screen and no link between
-        them (where statements are linked, their ribbons already say it)."""
+        """(band, score) for related paragraphs with an end on screen (drawn behind the
+        statement ribbons: where statements are linked too, the band shows the paragraphs
+        around them)."""
         if self.left is None or self.right is None:
             return []
         out = []
         frame = self._frame()
         lview, rview = self.left.view, self.right.view
-        linked = [spans for spans in map(self._passage_spans, self.passages()) if spans]
         for band in self.index.bands_near(lview.visible_span(), rview.visible_span()):
-            if any(meets(band.left_span, ls) and meets(band.right_span, rs)
-                   for ls, rs in linked):
-                continue
             path = self._path(band.left_span, band.right_span, frame)
             if path is not None:
                 out.append((path, band.score))

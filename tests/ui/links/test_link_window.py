@@ -54,6 +54,7 @@ def test_first_open_draws_confident_and_faint_ribbons(qtbot, tmp_path, seeds) ->
     # faint ribbons are candidates that are not links, and their strength differs
     assert all(not gutter.index.is_linked(i, j, gutter.threshold) for _p, _s, i, j in faint)
     assert len({round(score, 2) for _p, score, _i, _j in faint}) > 1
+    assert gutter.bands(), "no related paragraphs drawn"
     qtbot.waitUntil(window.link_controls.slider.legend.isVisible)   # the legend in the tool bar
     wait_idle(qtbot, window)
 
