@@ -17,7 +17,7 @@ from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from reader.ui.links._ribbons import CurrentEnds, curve, merged, ribbon, strength
+from reader.ui.links._ribbons import CurrentEnds, curve, meets, merged, ribbon, strength
 from reader.ui.models import PairIndex, Passage, passages, visible_faint, visible_links
 
 if TYPE_CHECKING:
@@ -30,8 +30,8 @@ BAND_STEPS = 3
 CURVE_STEPS = 4
 #: Links are shaded in this many steps of score (one fill per step keeps scrolling fast).
 SCORE_BANDS = 3
-#: With more path elements than ten times this on screen, links are drawn without
-#: antialiasing (it costs several milliseconds per scroll step).
+#: Between statements of two documents with more linked statements than this, links and
+#: candidates are drawn without antialiasing (it costs most of a scroll step's paint).
 SMOOTH_RIBBONS = 200
 
 
@@ -179,15 +179,21 @@ class LinkGutter(QWidget):
         return out
 
     def bands(self) -> list[tuple[QPainterPath, float]]:
-        """(band, score) for related paragraphs with an end on screen (drawn behind the
-        statement ribbons: where statements are linked too, the band shows the paragraphs
-        around them)."""
+        """(band, score) for related paragraphs with an end on screen, behind the statement
+        ribbons. Between documents with many links only those no link joins are drawn (there
+        the ribbons already say it, and overlapping bands cost most of a scroll step)."""
         if self.left is None or self.right is None:
             return []
         out = []
         frame = self._frame()
         lview, rview = self.left.view, self.right.view
+        linked: list[tuple[tuple[int, int], tuple[int, int]]] = []
+        if len(self.index.links_left) > SMOOTH_RIBBONS:
+            linked = [spans for spans in map(self._passage_spans, self.passages()) if spans]
         for band in self.index.bands_near(lview.visible_span(), rview.visible_span()):
+            if any(meets(band.left_span, ls) and meets(band.right_span, rs)
+                   for ls, rs in linked):
+                continue
             path = self._path(band.left_span, band.right_span, frame)
             if path is not None:
                 out.append((path, band.score))
@@ -244,7 +250,10 @@ class LinkGutter(QWidget):
             fill = QColor(colors.link)
             fill.setAlpha(int(14 + 30 * (step + 1) / BAND_STEPS))
             painter.fillPath(path, fill)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        # smooth curves and links unless the pair has many links (then speed matters more:
+        # smoothing costs most of a scroll step's paint)
+        smooth = len(self.index.links_left) <= SMOOTH_RIBBONS
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
         threshold = self.threshold
         curves = merged((min(CURVE_STEPS - 1, int(strength(score, self.floor, threshold)
                                                    * CURVE_STEPS)), path)
@@ -277,8 +286,8 @@ class LinkGutter(QWidget):
             merged = groups.setdefault(step, QPainterPath())
             merged.setFillRule(Qt.FillRule.WindingFill)
             merged.addPath(path)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, len(hot_paths) + sum(
-            merged.elementCount() for merged in groups.values()) <= SMOOTH_RIBBONS * 10)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing,
+                              len(self.index.links_left) <= SMOOTH_RIBBONS)
         for step, merged in sorted(groups.items()):
             fill = QColor(colors.link)
             fill.setAlpha(int(40 + 150 * (step + 0.5) / SCORE_BANDS))

@@ -30,6 +30,11 @@ def strength(score: float, floor: float, threshold: float) -> float:
     return min(1.0, max(0.08, (score - floor) / (threshold - floor)))
 
 
+def meets(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """True when two [start, end) spans overlap."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
 def merged(items: Iterable[tuple[int, QPainterPath]]) -> list[tuple[int, QPainterPath]]:
     """Paths joined per step, weakest step first."""
     joined: dict[int, QPainterPath] = {}
