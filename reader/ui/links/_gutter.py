@@ -161,16 +161,21 @@ class LinkGutter(QWidget):
 
     def faint_curves(self) -> list[tuple[QPainterPath, float, int, int]]:
         """(curve, score, left statement, right statement) for each unlinked candidate pair
-        with an end on screen (the current statement's own are drawn apart)."""
+        with an end on screen (the current statement's own are drawn apart). Between
+        documents with many links, only for statements without one (speed, and clutter)."""
         if self.left is None or self.right is None or not self.index.by_left:
             return []
         lview, rview = self.left.view, self.right.view
         out = []
         frame = self._frame()
         skip = self._current_pairs()
-        for i, j, score in visible_faint(self.index, self.threshold, *self._rows()):
+        busy = len(self.index.links_left) > SMOOTH_RIBBONS
+        index, threshold = self.index, self.threshold
+        for i, j, score in visible_faint(index, threshold, *self._rows()):
             if (i, j) in skip or not (0 <= i < len(lview.statements)
                                       and 0 <= j < len(rview.statements)):
+                continue
+            if busy and (index.linked(i, True, threshold) or index.linked(j, False, threshold)):
                 continue
             ls, rs = lview.statements[i], rview.statements[j]
             ends = self._ends((ls.start, ls.end), (rs.start, rs.end), frame)
