@@ -20,10 +20,10 @@ Pairs = tuple[tuple[int, int], ...]
 BIG_STATEMENTS = 2000
 
 
-def read_pair_index(alignment: Any, left: list[Any], right: list[Any], rejections: Any,
-                    progress: Any = None, cancel: Any = None) -> Any:
+def read_pair_index(alignment: Any, rejections: Any, progress: Any = None,
+                    cancel: Any = None) -> Any:
     """What the link map reads from a new alignment (left document on the left)."""
-    return read_index(alignment, False, left, right, rejections)
+    return read_index(alignment, False, rejections)
 
 
 def refined_method(method: str, statement_count: int) -> str | None:
@@ -134,7 +134,7 @@ class AlignmentController(QObject):
         pair = (key[0], key[1])
         names = (left.document.display_name, right.document.display_name)
         task = self.runner.submit(
-            read_pair_index, alignment, list(left.statements), list(right.statements), key[3],
+            read_pair_index, alignment, key[3],
             label=f"Drawing links {names[0]} ↔ {names[1]}",
             on_success=lambda index: self._indexed(key, alignment, index, left, right, method),
             on_failure=lambda message: self._forget(key, message),

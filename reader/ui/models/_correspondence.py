@@ -106,7 +106,7 @@ def pair_view(bridge: Any, a: int, b: int) -> PairIndex | None:
                 _flip(rejected) if flipped else rejected):
             index = ready[2].flipped() if flipped else ready[2]
         else:       # not read in a worker (e.g. a test's alignment): read it here
-            index = read_index(alignment, flipped, left.statements, right.statements, rejected)
+            index = read_index(alignment, flipped, rejected)
         bridge.derived[key] = index
     return index
 

@@ -5,7 +5,7 @@ A ``PairIndex`` is built once per alignment and does not depend on the link thre
 - ``links_left`` / ``links_right``: every pair that is linked at some threshold (the
   eligible pairs; a pair is linked at ``t`` when it is manual or scores ``t`` or more);
 - ``by_left`` / ``by_right``: every statement's best candidates above the floor;
-- ``bands``: related paragraphs (see _bands).
+- ``bands``: related paragraphs.
 
 Moving the threshold therefore needs no new index: what is linked is read for the
 statements on screen when painting, and adjacent linked pairs are grouped into passages

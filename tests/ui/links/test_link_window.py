@@ -4,10 +4,8 @@ the candidate that is drawn and outlined, the Related panel showing whole texts.
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QSettings
 
-from reader.core.align import Alignment
 from reader.ui.models import related_groups
 from tests.ui.window.window_helpers import (focus_first_pane, open_window, press, wait_aligned,
                                            wait_idle)
@@ -41,9 +39,6 @@ def manual_pairs_in_store(window):
             for link in window.session.manual_links()]
 
 
-@pytest.mark.skipif("eligible" not in Alignment.__dataclass_fields__,
-                    reason="the seeds get confident links from the core's calibrated scores "
-                           "(issue 14, core half), not merged here yet")
 def test_first_open_draws_confident_and_faint_ribbons(qtbot, tmp_path, seeds) -> None:
     window = seeds_window(qtbot, tmp_path, seeds)
     gutter = window.gutters[0]
@@ -56,6 +51,24 @@ def test_first_open_draws_confident_and_faint_ribbons(qtbot, tmp_path, seeds) ->
     assert len({round(score, 2) for _p, score, _i, _j in faint}) > 1
     assert gutter.bands(), "no related paragraphs drawn"
     qtbot.waitUntil(window.link_controls.slider.legend.isVisible)   # the legend in the tool bar
+    wait_idle(qtbot, window)
+
+
+def test_a_statement_without_a_link_shows_its_candidates_dashed_and_outlined(
+        qtbot, tmp_path, seeds) -> None:
+    """The partner a careful reader would pick is drawn (a faint ribbon with a dashed edge)
+    and outlined even though it does not clear the link threshold."""
+    window = seeds_window(qtbot, tmp_path, seeds)
+    gutter = window.gutters[0]
+    right = window.session.panes[1]
+    go_to(qtbot, window, "In response to Musk’s comments")
+    partner = next(s.index for s in right.statements
+                   if s.text.startswith("In response to Musk’s lawsuit"))
+    ends = gutter.current
+    assert ends is not None and ends.partners[partner][1] is False     # a candidate, unlinked
+    assert partner in window.panes[1].view.marks.candidates or \
+        window.panes[1].view.marks.target == partner
+    assert gutter.current_ribbons()
     wait_idle(qtbot, window)
 
 

@@ -1,6 +1,6 @@
 """The window's correspondence values, by tables (no display): what is linked at a threshold,
 which candidates are drawn faint, how linked pairs group into ribbons, related paragraphs,
-and reading a core Alignment (with or without the core's eligible pairs and candidates)."""
+and reading a core Alignment (its eligible pairs, candidates and related paragraphs)."""
 
 from __future__ import annotations
 
@@ -10,17 +10,7 @@ import pytest
 
 from reader.ui.models import (Band, Passage, passages, read_index, shown_partners,
                               visible_faint, visible_links)
-from reader.ui.models._bands import paragraph_bands
 from reader.ui.models._pair_index import best_candidates, build_index
-
-
-@dataclass(frozen=True)
-class S:
-    """A statement: offsets and paragraph."""
-
-    start: int
-    end: int
-    paragraph: int = 0
 
 
 @dataclass(frozen=True)
@@ -31,13 +21,6 @@ class Pair:
     right_statement: int
     score: float
     manual: bool = False
-
-
-@dataclass(frozen=True)
-class Cand:
-    doc: int
-    statement: int
-    score: float
 
 
 @dataclass(frozen=True)
@@ -120,16 +103,6 @@ def test_rejected_pairs_are_never_candidates() -> None:
     assert best_candidates([(0, 0, 0.9), (0, 1, 0.8)], rejected=[(0, 0)]) == [(0, 1, 0.8)]
 
 
-def test_related_paragraphs_need_support_from_several_statements() -> None:
-    left = [S(0, 10, 0), S(11, 20, 0), S(21, 30, 1)]
-    right = [S(0, 10, 0), S(11, 20, 0), S(21, 30, 1)]
-    # paragraph 0 <-> 0: both statements of each side find a 0.3 partner inside the other
-    candidates = {0: ((0, 0.3),), 1: ((1, 0.3),), 2: ((0, 0.3),)}
-    bands = paragraph_bands(candidates, left, right, minimum=0.2)
-    assert Band((0, 20), (0, 20), 0.3) in bands
-    assert all(band.left_span != (21, 30) for band in bands)   # one of 3 statements: 0.1
-
-
 def test_bands_near_a_screen_span() -> None:
     index = build_index([], [], frozenset(), [Band((0, 10), (50, 60), 0.3),
                                               Band((100, 200), (0, 10), 0.3)])
@@ -145,26 +118,15 @@ def test_reading_the_core_alignment_with_eligible_pairs_and_candidates() -> None
                   Pair(0, 2, 1, 0, 0.3, manual=True)),
         candidates=(Pair(0, 1, 1, 2, 0.35), Pair(0, 1, 1, 0, 0.3)),
         paragraphs=(Para((0, 10), (20, 30), 0.4),))
-    index = read_index(alignment, False, [], [])
+    index = read_index(alignment, False, rejected=[(1, 0)])
+    assert (0, 0.3) not in index.partners(1, left_side=True)          # rejected
+    index = read_index(alignment, False)
     assert sorted(index.linked_statements(0.45, left_side=True)) == [0, 2]
     assert sorted(index.linked_statements(0.3, left_side=True)) == [0, 1, 2]
     assert index.manual == {(2, 0)}
     assert index.bands == (Band((0, 10), (20, 30), 0.4),)
-    flipped = read_index(alignment, True, [], [])          # seen from the other pane
+    flipped = read_index(alignment, True)          # seen from the other pane
     assert sorted(flipped.linked_statements(0.45, left_side=False)) == [0, 2]
     assert flipped.bands == (Band((20, 30), (0, 10), 0.4),)
     assert flipped.partners(2, left_side=True)[0] == (1, 0.35)
     assert index.flipped() == flipped                       # flipping what a worker read
-
-
-def test_reading_an_alignment_without_candidates_uses_related() -> None:
-    alignment = CoreAlignment(
-        pairs=(Pair(0, 0, 1, 0, 0.6),),
-        related={(0, 0): (Cand(1, 0, 0.6),), (0, 1): (Cand(1, 1, 0.3), Cand(1, 0, 0.27)),
-                 (1, 1): (Cand(0, 1, 0.3),)})
-    index = read_index(alignment, False, [S(0, 5), S(6, 9)], [S(0, 5), S(6, 9)],
-                       rejected=[(1, 0)])
-    assert sorted(index.linked_statements(0.45, left_side=True)) == [0]
-    # below the core's threshold each statement's best candidate links
-    assert sorted(index.linked_statements(0.3, left_side=True)) == [0, 1]
-    assert (0, 0.27) not in index.partners(1, left_side=True)      # rejected
