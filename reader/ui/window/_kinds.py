@@ -10,11 +10,12 @@ from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QAction, QColor, QGuiApplication
 from PySide6.QtWidgets import QMenu
 
-from reader.core.session import (kind_action, link_current, normalize_key, note_target,
+from reader.core.session import (kind_action, link_statements, normalize_key, note_target,
                                  remove_tag, rename_kinds, select_text, set_current,
                                  tag_selection)
 from reader.core.store import BUILTIN_CODEBOOK, BUILTIN_KINDS, NOTE_KIND, Kind
 from reader.ui.dialogs import KindsDialog
+from reader.ui.models import candidates_in
 from reader.ui.tag_style import KIND_LABELS, ViewColors, shape_icon
 
 if TYPE_CHECKING:
@@ -127,7 +128,7 @@ class KindsController(QObject):
         self._remove(menu, pane, statement)
         note = menu.addAction("&Note…")
         note.triggered.connect(lambda _c=False: window.edit_note())
-        self._link_to(menu, index)
+        self._link_to(menu, index, statement)
         copy = menu.addAction("&Copy")
         copy.triggered.connect(lambda _c=False: self.copy(index, statement))
         self.last_menu = menu
@@ -161,17 +162,27 @@ class KindsController(QObject):
             action.triggered.connect(lambda _c=False, i=tag.id: self._run(
                 lambda: remove_tag(self.window.session, i)))
 
-    def _link_to(self, parent: QMenu, index: int) -> None:
+    def _link_to(self, parent: QMenu, index: int, statement: int) -> None:
+        """The partners drawn for this statement in each other pane, strongest first (what
+        `l` would link is the first), then that pane's current statement if it is not one."""
         menu = parent.addMenu("&Link to")
         session = self.window.session
-        others = [i for i in range(len(session.panes)) if i != index]
-        menu.setEnabled(bool(others))
-        for other in others:
+        for other in range(len(session.panes)):
+            if other == index:
+                continue
             pane = session.panes[other]
-            current = pane.statements[pane.current].text[:50] if pane.current >= 0 else ""
-            action = menu.addAction(f"{pane.document.display_name}: “{current}…”")
-            action.triggered.connect(lambda _c=False, o=other: self._run(
-                lambda: link_current(session, o)))
+            found = sorted(candidates_in(self.window.bridge, index, statement, other),
+                           key=lambda c: -c.score)
+            choices = [(c.statement, f"{c.score:.0%}") for c in found if not c.linked][:5]
+            if pane.current >= 0 and pane.current not in {n for n, _ in choices}:
+                choices.append((pane.current, "current"))
+            for number, why in choices:
+                text = pane.statements[number].text
+                action = menu.addAction(f"{pane.document.display_name} ({why}): "
+                                        f"“{text[:50]}{'…' if len(text) > 50 else ''}”")
+                action.triggered.connect(lambda _c=False, o=other, n=number: self._run(
+                    lambda: link_statements(session, index, statement, o, n)))
+        menu.setEnabled(not menu.isEmpty())
 
     def _run(self, step: Any) -> None:
         step()

@@ -179,3 +179,32 @@ def test_related_panel_shows_whole_texts_numbered(qtbot, tmp_path, seeds) -> Non
     line = panel.tree.fontMetrics().height()
     assert panel.tree.visualRect(item).height() >= 2 * line
     wait_idle(qtbot, window)
+
+
+def test_right_click_link_to_offers_the_drawn_candidates_strongest_first(
+        qtbot, tmp_path, seeds) -> None:
+    """Link to… on a statement lists its drawn partners (the one `l` links first), not the
+    other pane's current statement (the column's headline)."""
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    window = seeds_window(qtbot, tmp_path, seeds)
+    left, right = window.session.panes
+    index = next(s.index for s in left.statements if s.text.startswith("In response to Musk"))
+    partner = next(s.index for s in right.statements
+                   if s.text.startswith("In response to Musk’s lawsuit"))
+    view = window.panes[0].view
+    point = view.statement_rects(index)[0].center().toPoint()
+    window.kinds_ui.last_menu = None
+    QApplication.sendEvent(view.viewport(), QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, point, view.viewport().mapToGlobal(point)))
+    link_to = next(a for a in window.kinds_ui.last_menu.actions()
+                   if a.text().replace("&", "") == "Link to").menu()
+    choices = [a for a in link_to.actions() if a.text()]
+    assert choices and "“In response to Musk’s lawsuit" in choices[0].text()
+    assert window.panes[1].view.marks.target == partner
+    assert all("current" not in a.text() or "Elon Musk Backs Out" in a.text() for a in choices)
+    choices[0].trigger()
+    assert manual_pairs_in_store(window) == [
+        (left.statements[index].start, right.statements[partner].start, "link")]
+    wait_idle(qtbot, window)
