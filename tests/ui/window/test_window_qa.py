@@ -1,0 +1,30 @@
+"""Fixes found by using the window as a reader would: bad files named once, an empty file
+refused with one clear line."""
+
+from __future__ import annotations
+
+from tests.ui.window.window_helpers import open_window, wait_idle, write
+
+
+def test_a_bad_file_is_named_once_by_its_full_path(qtbot, tmp_path, seeds) -> None:
+    bad = tmp_path / "data.txt"
+    bad.write_bytes(b"\x00\x01\x02\xff" * 500)
+    window = open_window(qtbot, tmp_path, seeds)
+    window.documents.open_paths([bad])
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=10000)
+    text = window.banner.text.text()
+    assert f"{bad}: looks like a binary file" in text
+    assert "data.txt: data.txt" not in text and text.count("data.txt") == 1
+    wait_idle(qtbot, window)
+
+
+def test_an_empty_file_gives_one_clear_line_and_no_pane(qtbot, tmp_path, seeds) -> None:
+    empty = write(tmp_path / "empty.txt", " \n\n ")
+    window = open_window(qtbot, tmp_path, seeds)
+    window.documents.open_paths([empty])
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=10000)
+    assert f"{empty}: the document has no text" in window.banner.text.text()
+    assert len(window.panes) == 2
+    window.run_action("tag_claim")   # the other panes keep working
+    assert window.session.tags_for(0)[0].kind == "claim"
+    wait_idle(qtbot, window)
