@@ -28,3 +28,26 @@ def test_an_empty_file_gives_one_clear_line_and_no_pane(qtbot, tmp_path, seeds) 
     window.run_action("tag_claim")   # the other panes keep working
     assert window.session.tags_for(0)[0].kind == "claim"
     wait_idle(qtbot, window)
+
+
+def test_pane_counts_shorten_by_words_not_mid_word(qtbot, tmp_path, seeds) -> None:
+    window = open_window(qtbot, tmp_path, seeds, size=(1472, 900))
+    window.run_action("tag_claim")
+    window.docks["tags"].toggleViewAction().trigger()     # a side panel narrows the panes
+    qtbot.waitUntil(lambda: window.docks["tags"].widget() is not None)
+    qtbot.wait(50)
+    window.grab().save(str(tmp_path / "header.png"))
+    first = window.panes[0]
+    stats = first.stats_label
+    assert stats.shown_text() in (stats.text(), *stats.shorter)   # a whole wording
+    assert "tagged" in stats.shown_text()
+    assert first.title_label.shown_text() == "000_e66fe55ed26b97b5"   # short title: whole
+    window.resize(700, 900)
+    qtbot.wait(50)
+    assert not stats.shown_text().endswith("…")
+    assert stats.toolTip() == stats.text()
+    for pane in window.panes:   # very narrow: the counts step aside for the title
+        title = pane.title_label
+        assert (title.shown_text() == title.text() or len(title.shown_text()) >= 8
+                or pane.stats_label.shown_text() == "")
+    wait_idle(qtbot, window)
