@@ -51,3 +51,27 @@ def test_pane_counts_shorten_by_words_not_mid_word(qtbot, tmp_path, seeds) -> No
         assert (title.shown_text() == title.text() or len(title.shown_text()) >= 8
                 or pane.stats_label.shown_text() == "")
     wait_idle(qtbot, window)
+
+
+def test_keys_that_can_do_nothing_say_why_and_undo_says_what(qtbot, tmp_path, seeds) -> None:
+    from tests.ui.window.window_helpers import focus_first_pane, press
+
+    window = open_window(qtbot, tmp_path, seeds[:1])
+    focus_first_pane(qtbot, window)
+    bar = window.statusBar()
+    press(qtbot, window, "Ctrl+Z")
+    assert bar.currentMessage() == "Nothing to undo"
+    press(qtbot, window, "L")
+    assert "second document" in bar.currentMessage()
+    press(qtbot, window, "D")
+    assert "Coders panel" in bar.currentMessage()
+    press(qtbot, window, "C")
+    press(qtbot, window, "Ctrl+Z")
+    assert bar.currentMessage() == "Undone: tag claim"
+    assert not window.session.tags_for(0)
+    press(qtbot, window, "Ctrl+Shift+Z")
+    assert bar.currentMessage() == "Redone: tag claim"
+    assert window.session.tags_for(0)[0].kind == "claim"
+    press(qtbot, window, "Ctrl+Shift+Z")
+    assert bar.currentMessage() == "Nothing to redo"
+    wait_idle(qtbot, window)
