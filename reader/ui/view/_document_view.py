@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (QColor, QContextMenuEvent, QFontMetricsF, QKeyEvent, QMouseEvent,
                            QPainter, QPainterPath, QPaintEvent, QPen, QResizeEvent, QTextBlock,
                            QTextCursor, QTextOption, QWheelEvent)
@@ -89,7 +89,7 @@ class DocumentView(ViewGeometry, QPlainTextEdit):
         self.margin = MarkMargin(self)
         self.verticalScrollBar().valueChanged.connect(self._moved)
         self.updateRequest.connect(self._update_requested)
-        self._update_margins()
+        self._update_margins(self.viewport().size())
 
     # -- content ---------------------------------------------------------------------------
 
@@ -185,19 +185,20 @@ class DocumentView(ViewGeometry, QPlainTextEdit):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         """Keep a comfortable measure and place the mark margin."""
         super().resizeEvent(event)
-        self._update_margins()
+        self._update_margins(event.size())
         self._moved()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         """Zoom changes the margins; a palette change the colours."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            self._update_margins()
+            self._update_margins(self.viewport().size())
             self._moved()
         elif event.type() == QEvent.Type.PaletteChange:
             self.set_colors(ViewColors.from_palette(self.palette(), self.kinds))
 
-    def _update_margins(self) -> None:
+    def _update_margins(self, wrapped_at: QSize) -> None:
+        """Side margins for the measure (``wrapped_at``: the size the text is wrapped for)."""
         metrics = QFontMetricsF(self.font())
         mark_width = int(metrics.height() * 1.9)
         char = metrics.horizontalAdvance("abcdefghijklmnopqrstuvwxyz ") / 27
@@ -210,6 +211,10 @@ class DocumentView(ViewGeometry, QPlainTextEdit):
         rect = self.contentsRect()
         self.margin.setGeometry(rect.left(), rect.top(), left, rect.height())
         self.margin.mark_width = mark_width
+        if self.viewport().width() != wrapped_at.width():
+            # margins set inside a resize: Qt reports the nested one with equal widths and
+            # the text would stay wrapped for the old width, past the right edge
+            super().resizeEvent(QResizeEvent(self.viewport().size(), wrapped_at))
 
     # -- input ---------------------------------------------------------------------------------
 
