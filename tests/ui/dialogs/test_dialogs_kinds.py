@@ -45,6 +45,7 @@ def test_export_dialog_offers_notes_and_own_kinds(qtbot, tmp_path):
         dialog = ExportDialog(store)
         qtbot.addWidget(dialog)
         assert {"note", "verdict"} <= set(dialog.form.kind_boxes)
+        assert all(not box.icon().isNull() for box in dialog.form.kind_boxes.values())
         assert dialog.form.filters().kinds == ()  # all checked: every kind
         dialog.form.kind_boxes["verdict"].setChecked(False)
         assert set(dialog.form.filters().kinds) == {"opinion", "claim", "quotation", "note"}
