@@ -1,9 +1,8 @@
 """The text of one document: a read-only QPlainTextEdit that paints statement marks.
 
 QPlainTextEdit only lays out what is on screen, so a 1 MB document opens and scrolls fast.
-Marks (current statement, selection, tags, suggestions, linked partners, word differences)
-are painted under the text for the visible statements only, so their cost does not grow
-with the document. Positions cross from core offsets to Qt positions through OffsetMap.
+Marks (current statement, selection, tags, suggestions, partners, word differences) are
+painted under the visible statements only; core offsets cross to Qt through OffsetMap.
 """
 
 from __future__ import annotations
@@ -13,8 +12,8 @@ from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (QColor, QContextMenuEvent, QFontMetricsF, QKeyEvent, QMouseEvent,
-                           QPainter, QPainterPath, QPaintEvent, QPen, QResizeEvent, QTextBlock,
-                           QTextCursor, QTextOption, QWheelEvent)
+                           QPainter, QPainterPath, QPaintEvent, QPalette, QPen, QResizeEvent,
+                           QTextBlock, QTextCursor, QTextOption, QWheelEvent)
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from reader.core.text import OffsetMap, TextPositions
@@ -90,6 +89,8 @@ class DocumentView(ViewGeometry, QPlainTextEdit):
         self.verticalScrollBar().valueChanged.connect(self._moved)
         self.updateRequest.connect(self._update_requested)
         self._update_margins(self.viewport().size())
+        self.setBackgroundRole(QPalette.ColorRole.Base)   # the side margins read as page
+        self.setAutoFillBackground(True)
 
     # -- content ---------------------------------------------------------------------------
 
@@ -212,8 +213,7 @@ class DocumentView(ViewGeometry, QPlainTextEdit):
         self.margin.setGeometry(rect.left(), rect.top(), left, rect.height())
         self.margin.mark_width = mark_width
         if self.viewport().width() != wrapped_at.width():
-            # margins set inside a resize: Qt reports the nested one with equal widths and
-            # the text would stay wrapped for the old width, past the right edge
+            # set inside a resize, Qt's nested event hides the change: wrap again ourselves
             super().resizeEvent(QResizeEvent(self.viewport().size(), wrapped_at))
 
     # -- input ---------------------------------------------------------------------------------

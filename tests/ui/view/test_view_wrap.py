@@ -37,3 +37,18 @@ def test_text_wraps_inside_the_viewport(qtbot, width) -> None:
     view.resize(width - 150, 500)      # a side panel opens
     qtbot.wait(10)
     assert _widest_line(view) <= view.viewport().width()
+
+
+def test_side_margins_are_page_coloured(qtbot) -> None:
+    from PySide6.QtGui import QPalette
+
+    view = DocumentView()
+    qtbot.addWidget(view)
+    view.set_document(TEXT, [SimpleNamespace(start=0, end=len(TEXT), text=TEXT)])
+    view.resize(1400, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.viewport().geometry().right() < view.width() - 50    # a right margin
+    image = view.grab().toImage()
+    page = view.palette().color(QPalette.ColorRole.Base).name()
+    assert image.pixelColor(view.width() - 5, 150).name() == page   # not a grey stripe
