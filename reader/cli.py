@@ -42,16 +42,19 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     """The full parser: window options plus every subcommand."""
     commands = _available_commands()
+    window = build_window_parser()
     parser = _Parser(
         prog="reader",
+        usage="reader [FILES ...] [window options]\n       reader COMMAND [options]",
         description="Source Reader: read documents side by side, link related passages, "
                     "tag opinion, claim and quotation.",
-        epilog="commands:\n" + "\n".join(f"  reader {name} --help" for name in commands)
-               + "\n\nWithout a command, opens the window on FILES.",
+        epilog=_window_help(window) + "\n\ncommands:\n"
+               + "\n".join(f"  reader {name} --help" for name in commands),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser,
+                                prog="reader")
     for name in commands:
         _command_module(name).register(sub)
     return parser
@@ -67,6 +70,17 @@ def build_window_parser() -> argparse.ArgumentParser:
     parser.add_argument("--fresh", action="store_true",
                         help="do not restore the previous session's documents")
     return parser
+
+
+def _window_help(window: argparse.ArgumentParser) -> str:
+    """The window's own options, for the main help: without a command, ``reader`` opens the
+    window, and a reader of ``reader --help`` should learn how (and about --db)."""
+    formatter = window._get_formatter()
+    formatter.start_section("without a COMMAND, the window opens on FILES")
+    formatter.add_arguments([a for a in window._actions
+                             if a.dest not in ("help", "version")])
+    formatter.end_section()
+    return formatter.format_help().rstrip()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,7 +12,7 @@ FORMAT_NAMES = ("csv", "xlsx", "json", "jsonl", "md", "html", "w3c", "qdpx")
 def register(subparsers) -> None:
     """Add the ``export`` subcommand."""
     parser = subparsers.add_parser(
-        "export", help="export tagged passages (CSV, JSON, Markdown, HTML, W3C, REFI-QDA)",
+        "export", help="export tagged passages (CSV, Excel, JSON, Markdown, HTML, W3C, REFI-QDA)",
         description="Export tagged passages from the library. Text formats go to standard "
                     "output unless -o is given; xlsx and qdpx need -o.")
     parser.add_argument("--format", "-f", required=True, choices=FORMAT_NAMES, dest="format",

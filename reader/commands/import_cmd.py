@@ -15,7 +15,8 @@ def register(subparsers) -> None:
                     "not added again; a malformed file changes nothing. Given another "
                     "library file (a colleague's .sqlite3), merges its documents, texts, "
                     "tags and links, keeping each tag's author; that file is only read.")
-    parser.add_argument("file", metavar="FILE")
+    parser.add_argument("file", metavar="FILE",
+                        help="a JSON, JSON Lines or W3C export, or another library (.sqlite3)")
     add_db_argument(parser)
     parser.set_defaults(command="import")
 

@@ -9,8 +9,12 @@ from reader.commands.common import document_json, write_json
 
 def register(subparsers) -> None:
     """Add the ``segment`` subcommand."""
-    parser = subparsers.add_parser("segment", help="split a document into statements")
-    parser.add_argument("file", metavar="FILE")
+    parser = subparsers.add_parser(
+        "segment", help="split a document into statements",
+        description="Split FILE into statements and print them as JSON, each with its "
+                    "[start, end) offsets into the document's text.")
+    parser.add_argument("file", metavar="FILE",
+                        help="a document (.txt, .md, .html, .pdf, .docx, .odt, .rtf, .epub)")
     parser.add_argument("--json", action="store_true", help="print JSON (the default)")
     parser.add_argument("--whole-page", action="store_true",
                         help="for a saved web page: all of its text, not just the article")

@@ -13,7 +13,7 @@ def register(subparsers) -> None:
         "suggest", help="suggest opinion, claim or quotation for each statement",
         description="Suggest a tag (opinion, claim, quotation, or none) for every statement of "
                     "FILE, with a confidence and the reasons. No tag is stored.")
-    parser.add_argument("file", metavar="FILE")
+    parser.add_argument("file", metavar="FILE", help="the document to suggest tags for")
     parser.add_argument("--json", action="store_true", help="print JSON (the default)")
     parser.add_argument("--db", metavar="PATH",
                         help="also learn from the tags in this library (used once it holds "

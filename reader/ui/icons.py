@@ -8,8 +8,8 @@ changes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette, QPixmap
 
 _NAME = "iconName"
 _COLOR = "iconColor"
@@ -48,6 +48,10 @@ def set_icon(target: QObject, name: str, color: str | None = None) -> None:
         target.setProperty(_COLOR, color)
     if icons_ready():
         _apply(target)
+    elif hasattr(target, "setIcon") and hasattr(target, "icon") and target.icon().isNull():
+        # until then a blank of icon size: an icon-only tool bar would otherwise show each
+        # action's text ("Tag as opinion (again: remove)") for up to seconds, then jump
+        target.setIcon(_blank())
 
 
 def apply_icons(root: QObject) -> None:
@@ -59,6 +63,12 @@ def apply_icons(root: QObject) -> None:
     for target in [root, *root.findChildren(QObject)]:
         if target.property(_NAME):
             _apply(target)
+
+
+def _blank() -> QIcon:
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    return QIcon(pixmap)
 
 
 def _apply(target: QObject) -> None:

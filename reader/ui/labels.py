@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QKeySequence
 
 #: The tag kinds in display order, with the label a reader sees.
 KIND_LABELS: tuple[tuple[str, str], ...] = (
@@ -71,7 +72,7 @@ class IconCache:
 
                 self._icons[key] = shape_icon(style[0], QColor(style[1]))
             else:
-                self._icons[key] = rasterized(kind_icon(kind))
+                self._icons[key] = kind_icon(kind)
         return self._icons[key]
 
     def set_codebook(self, kinds: Any) -> None:
@@ -102,13 +103,20 @@ def kind_icon(kind: str) -> QIcon:
     name = dict(KIND_ICONS).get(kind)
     if not name:
         return QIcon()
+    from reader.ui.tag_style import KIND_COLORS_DARK, KIND_COLORS_LIGHT, is_dark
+
+    colors = KIND_COLORS_DARK if is_dark(QGuiApplication.palette()) else KIND_COLORS_LIGHT
+    return _kind_icon(name, colors[kind])
+
+
+@lru_cache(maxsize=32)
+def _kind_icon(name: str, color: str) -> QIcon:
+    # cached: a panel fills hundreds of rows on every tag, and each qtawesome icon (with a
+    # full ViewColors per call) cost ~0.5 ms
     try:
         import qtawesome
 
-        from reader.ui.tag_style import ViewColors
-
-        colors = ViewColors.from_palette(QGuiApplication.palette())
-        return qtawesome.icon(name, color=colors.kind[kind])
+        return rasterized(qtawesome.icon(name, color=QColor(color)))
     except Exception:  # a missing font must never break a list
         return QIcon()
 

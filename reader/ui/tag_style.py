@@ -17,11 +17,14 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (QColor, QFont, QIcon, QPainter, QPainterPath, QPalette, QPen,
                            QPixmap, QPolygonF)
 
+from reader.core.store import BUILTIN_CODEBOOK
+
 KINDS = ("opinion", "claim", "quotation")
 KIND_GLYPHS = {"opinion": "●", "claim": "■", "quotation": "❝"}
 KIND_LABELS = {"opinion": "Opinion", "claim": "Claim", "quotation": "Quotation"}
 
-KIND_COLORS_LIGHT = {"opinion": "#CC79A7", "claim": "#0072B2", "quotation": "#E69F00"}
+#: The codebook's colours (exports use them too); dark palettes get lighter ones.
+KIND_COLORS_LIGHT = {k.name: k.color for k in BUILTIN_CODEBOOK if k.name in KINDS}
 KIND_COLORS_DARK = {"opinion": "#E8A3C9", "claim": "#56B4E9", "quotation": "#F0C050"}
 
 
@@ -123,6 +126,12 @@ def draw_kind_mark(painter: QPainter, kind: str, center: QPointF, size: float,
     elif kind in _POLYGONS:
         points = [QPointF(center.x() + x * half, center.y() + y * half) for x, y in _POLYGONS[kind]]
         painter.drawPolygon(QPolygonF(points))
+    elif kind == "note":     # the margin's ✎, not a quotation mark
+        font = QFont(painter.font())
+        font.setPixelSize(max(6, round(size * 1.1)))
+        painter.setFont(font)
+        painter.drawText(QRectF(center.x() - size, center.y() - size, size * 2, size * 2),
+                         int(Qt.AlignmentFlag.AlignCenter), "\u270E")
     else:
         _draw_quote(painter, center, size, color, hollow)
     painter.restore()

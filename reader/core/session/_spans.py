@@ -45,8 +45,21 @@ def select_text(session: ReadingSession, pane_index: int, start: int, end: int) 
         session.move_to(pane_index, last, extend=True)
     else:
         session.move_to(pane_index, first)
-        pane.span_ends = (start, end)
+        statement = pane.statements[first]
+        pane.span_ends = whole_words(text, start, end, statement.start, statement.end)
         session.announce(pane_index)
+
+
+def whole_words(text: str, start: int, end: int, low: int = 0, high: int = -1) -> tuple[int, int]:
+    """``[start, end)`` widened to whole words, within ``[low, high)``: a drag that begins or
+    ends inside a word ("t the decisi") takes the word, as a reader meant ("that the
+    decision"); punctuation and spaces at the ends are left as selected."""
+    high = len(text) if high < 0 else high
+    while low < start < high and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while low < end < high and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
 
 
 def _stops(pane: Pane) -> list[int]:

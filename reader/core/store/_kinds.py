@@ -68,13 +68,15 @@ class Kind:
         return out
 
 
+#: Colours are the ones the window draws (Okabe-Ito, told apart under the common
+#: colour-vision deficiencies), so a report or a QDA project looks like the screen.
 BUILTIN_CODEBOOK: tuple[Kind, ...] = (
     Kind("opinion", "A view, judgement or feeling of the writer or of a source", "O",
-         "#C2410C", "circle", builtin=True, position=0),
-    Kind("claim", "A statement of fact that can be checked", "C", "#1D4ED8", "square",
+         "#CC79A7", "circle", builtin=True, position=0),
+    Kind("claim", "A statement of fact that can be checked", "C", "#0072B2", "square",
          builtin=True, position=1),
     Kind("quotation", "Words attributed to someone, quoted directly or reported", "Q",
-         "#047857", "quote", builtin=True, position=2),
+         "#E69F00", "quote", builtin=True, position=2),
     Kind(NOTE_KIND, "A note on a passage that has no other tag", "N", "#57606A", "note",
          builtin=True, position=3),
 )
@@ -102,8 +104,16 @@ def _row(kind: Kind) -> tuple:
             int(kind.builtin), kind.position)
 
 
+_BUILTIN_COLORS = {k.name: k.color for k in BUILTIN_CODEBOOK}
+
+
 def _from_row(row: tuple) -> Kind:
-    return Kind(row[0], row[1], row[2], row[3], row[4], bool(row[5]), bool(row[6]), row[7])
+    kind = Kind(row[0], row[1], row[2], row[3], row[4], bool(row[5]), bool(row[6]), row[7])
+    if kind.builtin and kind.name in _BUILTIN_COLORS:
+        # built-in kinds are fixed: a library made before their colours matched the
+        # window's still shows and exports the window's colours
+        kind = replace(kind, color=_BUILTIN_COLORS[kind.name])
+    return kind
 
 
 def migrate_kinds(conn: sqlite3.Connection) -> None:

@@ -13,12 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout, QWidget)
 
 from reader.core.export import ExportFilter
 from reader.ui.labels import KIND_LABELS, icon, kind_icon
+from reader.ui.tag_style import shape_icon
 
 ANY_AUTHOR = "Any author"
 
@@ -39,11 +41,15 @@ class ExportForm(QObject):
             self.format_combo.addItem(f"{label} ({suffix})", name)
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self.kind_boxes: dict[str, QCheckBox] = {}
-        own = [(k.name, k.name) for k in store.kinds.all() if not k.builtin] \
-            if hasattr(store, "kinds") else []
+        codebook = {k.name: k for k in store.kinds.all()} if hasattr(store, "kinds") else {}
+        own = [(k.name, k.name) for k in codebook.values() if not k.builtin]
         for kind, label in [*KIND_LABELS, ("note", "Notes"), *own]:
             box = QCheckBox(label, parent)
-            box.setIcon(kind_icon(kind))
+            entry = codebook.get(kind)
+            # the library's own kinds and notes in their margin shape and colour, as the
+            # built-in ones are
+            box.setIcon(kind_icon(kind) if entry is None or kind in dict(KIND_LABELS)
+                        else shape_icon(entry.shape, QColor(entry.color or "#57606A")))
             box.setChecked(True)
             box.setAccessibleName(f"Export {label.lower()} tags")
             box.toggled.connect(self.changed)

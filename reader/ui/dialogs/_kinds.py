@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QColorDialog, QComboBox, QDialog,
-                               QDialogButtonBox, QHBoxLayout, QLabel, QPushButton,
+                               QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from reader.core.session import normalize_key
@@ -34,7 +34,7 @@ class KindsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Edit Kinds")
         self.setAccessibleName("Edit kinds")
-        self.resize(760, 380)
+        self.resize(880, 400)
         self.store = store
         self.taken_keys = {normalize_key(k) for k in taken_keys if k}
         self.changed = False
@@ -51,8 +51,12 @@ class KindsDialog(QDialog):
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.setColumnWidth(DESCRIPTION, 240)
+        # every column in view (no sideways scrolling to find Retired and Tags); the
+        # description takes what is left and wraps
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.add_button = QPushButton("&Add Kind", self)

@@ -25,7 +25,7 @@ PaneRole = Qt.ItemDataRole.UserRole + 1
 StatementRole = Qt.ItemDataRole.UserRole + 2
 KindRole = Qt.ItemDataRole.UserRole + 3
 DocumentRole = Qt.ItemDataRole.UserRole + 4
-AuthorRole = Qt.ItemDataRole.UserRole + 5
+AuthorRole = Qt.ItemDataRole.UserRole + 5    # every author of the statement's tags
 SearchRole = Qt.ItemDataRole.UserRole + 6
 TagIdRole = Qt.ItemDataRole.UserRole + 7
 KindsRole = Qt.ItemDataRole.UserRole + 8
@@ -55,6 +55,7 @@ class TagRow:
     author: str
     tag_id: int
     kinds: tuple[str, ...] = ()  # every kind on the statement: labels, parts, notes too
+    authors: tuple[str, ...] = ()  # who tagged it: the shown tag's author first
 
 
 def tag_row(session: Any, pane_index: int, statement: int, tag: Any = None) -> TagRow | None:
@@ -70,8 +71,9 @@ def tag_row(session: Any, pane_index: int, statement: int, tag: Any = None) -> T
         else tag.exact
     kinds = tuple(dict.fromkeys([tag.kind, *sorted(t.kind for t in every)]))
     notes = [t.note for t in sorted(every, key=lambda t: t is not tag) if t.note]
+    authors = tuple(dict.fromkeys([tag.author, *sorted(t.author for t in every)]))
     return TagRow(pane_index, statement, tag.kind, pane.document.display_name, text,
-                  "\n".join(dict.fromkeys(notes)), tag.author, tag.id, kinds)
+                  "\n".join(dict.fromkeys(notes)), tag.author, tag.id, kinds, authors)
 
 
 def pane_rows(session: Any, pane_index: int) -> list[TagRow]:
@@ -153,7 +155,9 @@ class TagsModel(TagTableModel):
                 return " + ".join(kind_label(k) for k in row.kinds) or kind_label(row.kind)
             if column == 1:
                 return row.document
-            return short_text(row.note, 80) if column == 3 else row.author
+            # "Claim + Opinion" by two coders names both, not only the shown tag's author
+            return short_text(row.note, 80) if column == 3 else ", ".join(
+                row.authors or (row.author,))
         if role == DECORATION:
             return self._icons.kind(row.kind) if column == 0 else None
         if role == TOOLTIP:
@@ -161,7 +165,8 @@ class TagsModel(TagTableModel):
         if role == SearchRole:
             return f"{row.text}\n{row.note}"
         return {PaneRole: row.pane, StatementRole: row.statement, KindRole: row.kind,
-                DocumentRole: row.document, AuthorRole: row.author, TagIdRole: row.tag_id,
+                DocumentRole: row.document, AuthorRole: row.authors or (row.author,),
+                TagIdRole: row.tag_id,
                 KindsRole: row.kinds}[role]
 
     def row(self, number: int) -> TagRow:
@@ -188,7 +193,8 @@ class TagsModel(TagTableModel):
 
     def _count(self, row: TagRow, delta: int) -> None:
         self._counts[(row.document, row.kind)] += delta
-        self._authors[row.author] += delta
+        for author in row.authors or (row.author,):
+            self._authors[author] += delta
 
     def reload(self) -> None:
         """Rebuild every row (panes opened, closed or moved)."""

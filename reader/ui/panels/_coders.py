@@ -156,12 +156,16 @@ class CodersPanel(QWidget):
             for col, kind in enumerate(kinds, 1):
                 self.counts.setItem(row, col, QTableWidgetItem(str(coder.kinds.get(kind, 0))))
         session = self._bridge.session
-        self.disagreement_label.setText(f"{len(report.disagreements)} statements differ")
+        count = len(report.disagreements)
+        self.disagreement_label.setText(f"{count} statement{'s' if count != 1 else ''} differ"
+                                        f"{'s' if count == 1 else ''}")
         for unit in report.disagreements[:500]:
             pane = session.panes[unit.document]
-            values = ", ".join(f"{a}: {c.value}" for a, c in unit.codes.items())
+            values = " · ".join(f"{a}: {c.value}" for a, c in unit.codes.items())
             text = pane.statements[unit.statement].text
-            item = QListWidgetItem(f"{short_text(text, 80)}  [{values}]", self.disagreements)
+            # who said what first: a long statement is cut at the panel's edge, the codes not
+            item = QListWidgetItem(f"{values} — {short_text(text, 80)}", self.disagreements)
+            item.setToolTip(f"{values}\n{text}")
             item.setData(Qt.ItemDataRole.UserRole, (unit.document, unit.statement))
 
     def _fill_shown(self, session: Any) -> None:

@@ -62,7 +62,8 @@ class TagFilterProxy(QSortFilterProxyModel):
             return False
         if self._document and model.data(index, DocumentRole) != self._document:
             return False
-        if self._author is not None and model.data(index, AuthorRole) != self._author:
+        if self._author is not None and self._author not in (model.data(index, AuthorRole)
+                                                              or ()):
             return False
         if self._words:
             haystack = str(model.data(index, SearchRole) or "").casefold()

@@ -1,9 +1,8 @@
 """The text of one document: a read-only QPlainTextEdit that paints statement marks.
 
 QPlainTextEdit only lays out what is on screen, so a 1 MB document opens and scrolls fast.
-Marks (current statement, selection, tags, suggestions, linked partners, word differences)
-are painted under the text for the visible statements only, so their cost does not grow
-with the document. Positions cross from core offsets to Qt positions through OffsetMap.
+Marks (current statement, selection, tags, suggestions, partners, word differences) are
+painted under the visible statements only; core offsets cross to Qt through OffsetMap.
 """
 
 from __future__ import annotations
@@ -11,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (QColor, QContextMenuEvent, QFontMetricsF, QKeyEvent, QMouseEvent,
-                           QPainter, QPainterPath, QPaintEvent, QPen, QResizeEvent, QTextBlock,
-                           QTextCursor, QTextOption, QWheelEvent)
+                           QPainter, QPainterPath, QPaintEvent, QPalette, QPen, QResizeEvent,
+                           QTextBlock, QTextCursor, QTextOption, QWheelEvent)
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from reader.core.text import OffsetMap, TextPositions
@@ -91,7 +90,9 @@ class DocumentView(ViewGeometry, QPlainTextEdit):
         self.margin = MarkMargin(self)
         self.verticalScrollBar().valueChanged.connect(self._moved)
         self.updateRequest.connect(self._update_requested)
-        self._update_margins()
+        self._update_margins(self.viewport().size())
+        self.setBackgroundRole(QPalette.ColorRole.Base)   # the side margins read as page
+        self.setAutoFillBackground(True)
 
     # -- content ---------------------------------------------------------------------------
 
@@ -187,19 +188,20 @@ class DocumentView(ViewGeometry, QPlainTextEdit):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         """Keep a comfortable measure and place the mark margin."""
         super().resizeEvent(event)
-        self._update_margins()
+        self._update_margins(event.size())
         self._moved()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         """Zoom changes the margins; a palette change the colours."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            self._update_margins()
+            self._update_margins(self.viewport().size())
             self._moved()
         elif event.type() == QEvent.Type.PaletteChange:
             self.set_colors(ViewColors.from_palette(self.palette(), self.kinds))
 
-    def _update_margins(self) -> None:
+    def _update_margins(self, wrapped_at: QSize) -> None:
+        """Side margins for the measure (``wrapped_at``: the size the text is wrapped for)."""
         metrics = QFontMetricsF(self.font())
         mark_width = int(metrics.height() * 1.9)
         char = metrics.horizontalAdvance("abcdefghijklmnopqrstuvwxyz ") / 27
@@ -212,6 +214,9 @@ class DocumentView(ViewGeometry, QPlainTextEdit):
         rect = self.contentsRect()
         self.margin.setGeometry(rect.left(), rect.top(), left, rect.height())
         self.margin.mark_width = mark_width
+        if self.viewport().width() != wrapped_at.width():
+            # set inside a resize, Qt's nested event hides the change: wrap again ourselves
+            super().resizeEvent(QResizeEvent(self.viewport().size(), wrapped_at))
 
     # -- input ---------------------------------------------------------------------------------
 

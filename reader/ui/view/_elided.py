@@ -15,7 +15,20 @@ class ElidedLabel(QLabel):
                  mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight) -> None:
         super().__init__(text, parent)
         self.mode = mode
+        self.shorter: tuple[str, ...] = ()   # shorter wordings, tried before an ellipsis
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_texts(self, text: str, *shorter: str) -> None:
+        """Show ``text``, or when it does not fit the first of ``shorter`` that does (so
+        "365 words · 15 statements · 6 tagged" becomes "6 of 15 tagged", not "365 wo…")."""
+        self.shorter = shorter
+        self.setText(text)
+        self.update()
+
+    def natural_width(self) -> int:
+        """Pixels the whole text needs (margins included)."""
+        margins = self.contentsMargins()
+        return self.fontMetrics().horizontalAdvance(self.text()) + margins.left() + margins.right()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
         """Room for a few characters and the ellipsis."""
@@ -24,7 +37,12 @@ class ElidedLabel(QLabel):
 
     def shown_text(self) -> str:
         """The text as drawn at the current width."""
-        return self.fontMetrics().elidedText(self.text(), self.mode, self.contentsRect().width())
+        metrics, width = self.fontMetrics(), self.contentsRect().width()
+        candidates = (self.text(), *self.shorter)
+        for candidate in candidates:
+            if metrics.horizontalAdvance(candidate) <= width:
+                return candidate
+        return metrics.elidedText(candidates[-1], self.mode, width)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         """Draw the elided text where QLabel would draw the whole of it."""

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QSizePolicy, QToolButton, QVBoxLayout,
+                               QWidget)
 
 from reader.ui.view._document_view import DocumentView
 from reader.ui.view._elided import ElidedLabel
@@ -39,16 +40,19 @@ class PaneWidget(QFrame):
         head = QHBoxLayout(self.header)
         head.setContentsMargins(8, 4, 4, 4)
         head.setSpacing(4)
-        # Both shorten with "…" when the pane narrows (a side panel opens); the title first
-        # keeps the larger share.
+        # Both shorten when the pane narrows (a side panel opens): the counts to a shorter
+        # wording, the title with "…" (see _balance_header).
         self.title_label = ElidedLabel(title, self.header)
         self.title_label.setObjectName("paneHeader")
         self.title_label.setToolTip(title)
         self.stats_label = ElidedLabel("", self.header)
         self.stats_label.setObjectName("paneStats")
         self.stats_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        head.addWidget(self.title_label, 3)
-        head.addWidget(self.stats_label, 2)
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                       QSizePolicy.Policy.Preferred)
+        head.addWidget(self.title_label)
+        head.addWidget(self.stats_label, 1)
+        self._head = head
         self.left_button = self._tool("mdi6.arrow-left", "Move pane left (Ctrl+Shift+Left)",
                                       lambda: self.moveRequested.emit(-1))
         self.right_button = self._tool("mdi6.arrow-right", "Move pane right (Ctrl+Shift+Right)",
@@ -97,6 +101,7 @@ class PaneWidget(QFrame):
         self.title = title
         self.title_label.setText(title)
         self.title_label.setToolTip(title)
+        self._balance_header()
         self.words = words if words >= 0 else count_words(text)
         self.view.set_document(text, statements, positions)
         self._set_names()
@@ -112,9 +117,39 @@ class PaneWidget(QFrame):
         statements = len(self.view.statements)
         tagged = len(self.view.marks.tags)
         text = f"{self.words:,} words · {statements:,} statements"
+        shorter = [f"{statements:,} statements"]
         if tagged:
             text += f" · {tagged:,} tagged"
-        self.stats_label.setText(text)
+            shorter = [f"{statements:,} statements · {tagged:,} tagged",
+                       f"{tagged:,} of {statements:,} tagged"]
+        self.stats_label.set_texts(text, *shorter, "")
+        self.stats_label.setToolTip(text)
+        self._balance_header()
+
+    def _balance_header(self) -> None:
+        """The title takes what it needs but leaves room for the shortest wording of the
+        counts; the counts take the rest (their longest wording that fits)."""
+        head = self._head
+        margins = head.contentsMargins()
+        buttons = sum(b.sizeHint().width() + head.spacing()
+                      for b in (self.left_button, self.right_button, self.close_button))
+        stats = self.stats_label
+        metrics = stats.fontMetrics()
+        counts = min((metrics.horizontalAdvance(t) for t in (stats.text(), *stats.shorter) if t),
+                     default=0) + stats.contentsMargins().left() + stats.contentsMargins().right()
+        space = self.width() - margins.left() - margins.right() - buttons - head.spacing()
+        title = self.title_label
+        readable = min(title.natural_width(), title.fontMetrics().horizontalAdvance("M" * 10))
+        # in a very narrow pane the title, which says which document this is, wins: the
+        # counts step aside (their last wording is empty) rather than leave "Elo…"
+        room = space - counts if space - counts >= readable else space
+        title.setMaximumWidth(max(title.minimumSizeHint().width(),
+                                  min(title.natural_width(), room)))
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        """Share the header again at the new width."""
+        super().resizeEvent(event)
+        self._balance_header()
 
     def set_position(self, index: int, count: int) -> None:
         """Enable the move buttons that make sense at this place."""

@@ -70,6 +70,10 @@ class DocumentsController:
                                on_failure=self._window.report)
 
     def document_loaded(self, path: Path, loaded: Any, position: int | None) -> None:
+        if not loaded.document.text.strip():
+            # an empty pane with "0 statements" says nothing: one clear line instead
+            self._window.report(f"{path}: the document has no text; nothing to open")
+            return
         self._prepared[loaded.document.sha256] = (loaded.words, loaded.layout)
         self._opening = True
         try:
@@ -89,7 +93,14 @@ class DocumentsController:
             f"Opened {loaded.document.display_name}: {len(loaded.statements):,} statements", 5000)
 
     def document_failed(self, path: Path, message: str) -> None:
-        self._window.report(message if str(path) in message else f"{path}: {message}")
+        """Report a file that could not be opened: once, under its full path (loaders name
+        the file by its base name: "bin.txt: looks like a binary file")."""
+        if str(path) in message:
+            self._window.report(message)
+        elif message.startswith(f"{path.name}: "):
+            self._window.report(f"{path}{message[len(path.name):]}")
+        else:
+            self._window.report(f"{path}: {message}")
 
     def close_pane(self, index: int | None = None) -> None:
         """Close the focused pane (or pane ``index``); the others keep their alignments."""

@@ -22,6 +22,7 @@ from reader.ui.jobs import SessionBridge
 from reader.ui.icons import apply_icons, icons_ready
 from reader.ui.window._keys import KeyBindings, key_hint_text
 from reader.ui.window._kinds import KindsController
+from reader.ui.window._feedback import action_feedback
 from reader.ui.links import LinkControls, LinkGutter
 from reader.ui.jobs import DocumentLoader
 from reader.ui.window._marks import MarksPresenter
@@ -204,10 +205,13 @@ class MainWindow(QMainWindow):
         if name == "edit_note":
             self.edit_note()
             return
+        feedback = action_feedback(self.session, name)
         if self.link_controls.run(name):      # `l` / Shift+L: the outlined candidate
             self._committed(name)
             return
         self.bridge.run_action(name)
+        if feedback:
+            self.statusBar().showMessage(feedback, 4000)
         self._committed(name)
 
     def _committed(self, name: str) -> None:

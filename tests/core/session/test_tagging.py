@@ -106,6 +106,29 @@ def test_a_part_of_a_statement_is_tagged_exactly(setup) -> None:
     assert [r[2] for r in rows(db)] == ["claim"]
 
 
+def test_a_drag_ending_inside_a_word_takes_the_whole_word(setup) -> None:
+    session, _, _, db = setup
+    start, end = span_of(2, "will not back")
+    s.select_text(session, 0, start + 2, end - 1)      # "ll not bac"
+    assert session.panes[0].span == (start, end)
+    s.tag_quotation(session)
+    assert rows(db) == [(start, end, "quotation", "ann", "")]
+
+
+@pytest.mark.parametrize("text, span, words", [
+    ("said that the decision was", (7, 19), "that the decision"),   # "t the decisi"
+    ("said that the decision was", (5, 22), "that the decision"),   # whole words: kept
+    ("a “quoted” word", (3, 8), "quoted"),                             # quote marks stay out
+    ("a “quoted” word", (2, 10), "“quoted”"),                          # unless selected
+    ("end.", (0, 2), "end"),
+])
+def test_whole_words(text, span, words) -> None:
+    from reader.core.session._spans import whole_words
+
+    start, end = whole_words(text, *span)
+    assert text[start:end] == words
+
+
 def test_selecting_over_statements_selects_them(setup) -> None:
     session, _, _, db = setup
     start = span_of(1, "disgrace")[0]

@@ -151,3 +151,17 @@ def test_merging_a_library_brings_its_kinds(tmp_path) -> None:
         assert (satire.name, satire.description, satire.color) == ("Satire",
                                                                     "Not meant seriously",
                                                                     "#112233")
+
+
+def test_builtin_kinds_carry_the_colours_the_window_draws(tmp_path) -> None:
+    db = tmp_path / "lib.sqlite3"
+    with Store.open(db) as store:
+        store.kinds.add("misleading", color="#D62728")
+    # a library written when the built-in colours were others
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE kinds SET color = '#C2410C' WHERE name = 'opinion'")
+    with Store.open(db) as store:
+        colors = {k.name: k.color for k in store.kinds.all()}
+        assert store.kinds.get("opinion").color == colors["opinion"] == "#CC79A7"
+        assert (colors["claim"], colors["quotation"]) == ("#0072B2", "#E69F00")
+        assert colors["misleading"] == "#D62728"          # a kind of one's own keeps its own

@@ -45,6 +45,34 @@ def test_export_dialog_offers_notes_and_own_kinds(qtbot, tmp_path):
         dialog = ExportDialog(store)
         qtbot.addWidget(dialog)
         assert {"note", "verdict"} <= set(dialog.form.kind_boxes)
+        assert all(not box.icon().isNull() for box in dialog.form.kind_boxes.values())
         assert dialog.form.filters().kinds == ()  # all checked: every kind
         dialog.form.kind_boxes["verdict"].setChecked(False)
         assert set(dialog.form.filters().kinds) == {"opinion", "claim", "quotation", "note"}
+
+
+def test_the_codebook_shows_the_colours_the_panes_draw(qtbot) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from reader.core.store import BUILTIN_CODEBOOK
+    from reader.ui.tag_style import KINDS, ViewColors
+
+    light = ViewColors.from_palette(QGuiApplication.palette())
+    if not light.dark:
+        for kind in BUILTIN_CODEBOOK:
+            if kind.name in KINDS:
+                assert light.kind[kind.name].name().upper() == kind.color
+
+
+def test_kinds_dialog_shows_every_column_without_scrolling(qtbot, tmp_path):
+    with Store.open(tmp_path / "lib.sqlite3") as store:
+        store.kinds.add("misleading", "Contains a true fact framed to mislead", shape="star")
+        dialog = KindsDialog(store, set())
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.grab().save(str(tmp_path / "kinds.png"))
+        assert dialog.table.horizontalScrollBar().maximum() == 0
+        header = dialog.table.horizontalHeader()
+        assert header.sectionViewportPosition(header.count() - 1) + header.sectionSize(
+            header.count() - 1) <= dialog.table.viewport().width()

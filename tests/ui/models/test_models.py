@@ -161,3 +161,27 @@ def test_related_model_from_the_right_pane(qtbot, qtmodeltester, bridge):
     group = model.index(0, 0)
     assert group.data(PaneRole) == 0
     assert model.index(0, 0, group).data(StatementRole) == pair.left_statement
+
+
+def test_a_statement_two_coders_tagged_names_both_and_filters_by_either(qtbot, bridge):
+    from reader.ui.models import AuthorRole
+    from reader.ui.panels._tag_filter import TagFilterProxy
+
+    model = TagsModel(bridge)
+    bridge.session.author = "ann"
+    _tag(bridge, 0, 3, "tag_claim")
+    bridge.session.author = "bob"
+    _tag(bridge, 0, 3, "tag_opinion")
+    bridge.session.author = "ann"
+    model.refresh_pane(0)
+    row = next(r for r, key in enumerate(_keys(model)) if key[:2] == (0, 3))
+    assert model.index(row, 0).data() == "Claim + Opinion"
+    assert model.index(row, 4).data() == "ann, bob"        # not "ann" alone
+    assert model.index(row, 0).data(AuthorRole) == ("ann", "bob")
+    assert model.authors() == ["ann", "bob"]
+    proxy = TagFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_author("bob")
+    assert proxy.rowCount() == 1
+    proxy.set_author("cy")
+    assert proxy.rowCount() == 0

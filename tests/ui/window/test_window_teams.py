@@ -86,6 +86,10 @@ def test_compare_jump_adopt_and_undo(qtbot, tmp_path, seeds, monkeypatch, boxes)
     assert panel.matrix.item(0, 1).text() == f"{pair.cohen_kappa:.2f}"
     assert "α" in panel.alpha_label.text()
     assert panel.disagreements.count() == 4
+    assert panel.disagreement_label.text() == "4 statements differ"
+    first = panel.disagreements.item(0)   # the codes lead, so a narrow panel keeps them
+    assert first.text().startswith("ann: claim · bob: opinion — ")
+    assert session.panes[0].statements[1].text in first.toolTip()
     panel.compare_box.setChecked(True)
     assert session.comparing == ("ann", "bob")
     marks = window.panes[0].view.marks
