@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QSpinBox, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
@@ -121,34 +121,51 @@ class SuggestionsPanel(QWidget):
         self.table.cellActivated.connect(self._jump)
         layout.addWidget(self.table, 1)
         self.threshold_spin.valueChanged.connect(lambda _v: self.refresh())
-        bridge.suggestionsChanged.connect(lambda _p: self.refresh())
-        bridge.focusChanged.connect(lambda _p: self.refresh())
-        bridge.tagsChanged.connect(lambda _p: self.refresh())
-        bridge.panesChanged.connect(self.refresh)
+        # Every tag key changes the list: rebuild it only while the panel is on screen
+        # (hidden behind another tab it would cost each key a full table rebuild).
+        self._stale = False
+        bridge.suggestionsChanged.connect(lambda _p: self._refresh_when_shown())
+        bridge.focusChanged.connect(lambda _p: self._refresh_when_shown())
+        bridge.tagsChanged.connect(lambda _p: self._refresh_when_shown())
+        bridge.panesChanged.connect(self._refresh_when_shown)
         self.refresh()
 
+    def _refresh_when_shown(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        """Catch up with what changed while hidden."""
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
-        """Recount what Accept would tag in the focused pane."""
+        """Recount what Accept would tag in the focused pane, and list the suggestions."""
+        self._stale = False
         session = self._bridge.session
         count = 0
+        found: list[tuple[int, str, float]] = []
         if session is None or not session.panes:
             text = "No document is open."
         elif session.panes[session.focused].suggestions is None:
             text = "Suggestions are being prepared…"
         else:
-            count = count_above(session, session.focused, self.threshold_spin.value() / 100)
+            found = open_suggestions(session, session.focused)
+            fraction = self.threshold_spin.value() / 100
+            count = sum(1 for _i, _kind, sure in found if sure >= fraction)
             title = session.panes[session.focused].document.display_name
             text = (f"{count} untagged statement{'s' if count != 1 else ''} in {title} "
                     f"{'have' if count != 1 else 'has'} a suggestion at or above "
                     f"{self.threshold_spin.value()}%.")
         self.preview_label.setText(text)
         self.accept_button.setEnabled(count > 0)
-        self._fill_table()
+        self._fill_table(found[:MAX_LISTED])
 
-    def _fill_table(self) -> None:
+    def _fill_table(self, found: list[tuple[int, str, float]]) -> None:
         session = self._bridge.session
-        found = (open_suggestions(session, session.focused)[:MAX_LISTED]
-                 if session is not None and session.panes else [])
         threshold = self.threshold_spin.value() / 100
         pane = session.panes[session.focused] if found else None
         self.table.setRowCount(len(found))

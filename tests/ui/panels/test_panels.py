@@ -174,6 +174,7 @@ def test_suggestions_panel_accepts_above_threshold_in_one_undo_step(qtbot, bridg
 
     panel = SuggestionsPanel(bridge, threshold=50)
     qtbot.addWidget(panel)
+    panel.show()
     assert "being prepared" in panel.preview_label.text()
     assert not panel.accept_button.isEnabled()
     pane = bridge.session.panes[0]
@@ -188,6 +189,24 @@ def test_suggestions_panel_accepts_above_threshold_in_one_undo_step(qtbot, bridg
     assert not panel.accept_button.isEnabled()  # nothing left above the threshold
     ACTIONS["undo"](bridge.session)
     assert bridge.session.tags_for(0) == {}
+
+
+def test_hidden_suggestions_panel_waits_and_catches_up_when_shown(qtbot, bridge):
+    """Behind another tab the list is not rebuilt on every key; showing it brings it up to
+    date."""
+    from reader.core.suggest import suggest_statements
+
+    panel = SuggestionsPanel(bridge, threshold=50)
+    qtbot.addWidget(panel)
+    pane = bridge.session.panes[0]
+    pane.suggestions = suggest_statements(pane.statements, pane.document.text)
+    bridge.suggestionsChanged.emit(0)
+    assert "being prepared" in panel.preview_label.text()      # hidden: not rebuilt
+    assert panel.table.rowCount() == 0
+    panel.show()
+    expected = count_above(bridge.session, 0, 0.5)
+    assert f"{expected} untagged" in panel.preview_label.text()
+    assert panel.table.rowCount() > 0
 
 
 def test_accept_action_reports(qtbot, bridge):

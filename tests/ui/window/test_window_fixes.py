@@ -49,6 +49,7 @@ def test_suggestions_panel_lists_the_open_suggestions(qtbot, tmp_path, seeds) ->
     focus_first_pane(qtbot, window)
     panel = SuggestionsPanel(window.bridge, threshold=50)
     qtbot.addWidget(panel)
+    panel.show()
     pane = window.session.panes[0]
     pane.suggestions = suggest_statements(pane.statements, pane.document.text)
     window.bridge.suggestionsChanged.emit(0)
