@@ -206,6 +206,10 @@ class MainWindow(QMainWindow):
             self.edit_note()
             return
         feedback = action_feedback(self.session, name)
+        if feedback and len(self.session.panes) < 2 and name in ("link_current",
+                                                                 "unlink_current"):
+            self.statusBar().showMessage(feedback, 4000)   # nothing to link to
+            return
         if self.link_controls.run(name):      # `l` / Shift+L: the outlined candidate
             self._committed(name)
             return
