@@ -14,7 +14,7 @@ from typing import Sequence
 from reader import __version__
 from reader.core.errors import ReaderError
 
-COMMANDS = ("segment", "align", "suggest", "export", "import", "agreement")
+COMMANDS = ("segment", "align", "suggest", "export", "import", "agreement", "find")
 
 
 def _command_module(name: str):
