@@ -29,6 +29,7 @@ from reader.ui.view import PaneWidget
 from reader.ui.window._status import AuthorStatus, MessageBanner, ProgressStatus
 from reader.ui.links import SyncScroller
 from reader.ui.window._documents import DocumentsController
+from reader.ui.window._find import WindowFind
 from reader.ui.window._setup import create_session, reader_settings
 from reader.ui.window._state import DEFAULT_POINT_SIZE, WindowState
 from reader.ui.jobs import TaskRunner
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.testing_menus = False  # tests build context menus without showing them
         self.kinds_ui = KindsController(self)
         self.kinds_ui.reload()
+        self.finder = WindowFind(self, self.menus)
         self.progress = ProgressStatus(self.runner, self)
         self.statusBar().addPermanentWidget(self.progress)
         self.key_hints = QLabel(key_hint_text(self.keys), self)

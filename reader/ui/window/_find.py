@@ -1,0 +1,124 @@
+"""Find in the window: the find bar under the panes (Ctrl+F this document, Ctrl+Shift+F
+every open document), F3 / Shift+F3 to step, and Find in Library (Ctrl+Alt+F).
+
+A match found becomes the reader's place: its statement is made current, so the tag keys
+act on it as soon as the keys are back in the pane (Escape, or F3 from the pane itself).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from reader.core.session import set_current
+from reader.ui.find import FindBar, FindController
+from reader.ui.icons import set_icon
+from reader.ui.window._keys import shortcut_text
+
+if TYPE_CHECKING:
+    from reader.ui.window._main_window import MainWindow
+    from reader.ui.window._menus import WindowMenus
+
+#: Keys of the find actions (reserved: the keymap may not take them).
+FIND_SHORTCUTS = ("Ctrl+F", "Ctrl+Shift+F", "F3", "Shift+F3", "Ctrl+Alt+F")
+
+
+class WindowFind:
+    """The window's find bar and controller, and the actions that drive them."""
+
+    def __init__(self, window: "MainWindow", menus: "WindowMenus") -> None:
+        self._window = window
+        self.bar = FindBar(window.centralWidget())
+        window.centralWidget().layout().addWidget(self.bar)
+        self.controller = FindController(lambda: window.panes, lambda: window.session.focused,
+                                         self._jump, window)
+        self.bar.changed.connect(self.search)
+        self.bar.step.connect(self.step)
+        self.bar.closed.connect(self._closed)
+        self.controller.countChanged.connect(self.bar.show_count)
+        window.bridge.panesChanged.connect(self.controller.panes_changed)
+        window.documentsShown.connect(self.controller.panes_changed)
+        self.actions = {
+            "find": self._action("find", "&Find…", lambda: self.open(False),
+                                 "mdi6.magnify", "Ctrl+F"),
+            "find_all": self._action("find_all", "Find in &All Documents…",
+                                     lambda: self.open(True), "mdi6.text-search",
+                                     "Ctrl+Shift+F"),
+            "find_next": self._action("find_next", "Find &Next", lambda: self.step(1),
+                                      "mdi6.chevron-down", "F3"),
+            "find_previous": self._action("find_previous", "Find Pre&vious",
+                                          lambda: self.step(-1), "mdi6.chevron-up", "Shift+F3"),
+        }
+        menus.edit.addSeparator()
+        for action in self.actions.values():
+            menus.edit.addAction(action)
+        menus.actions.update(self.actions)
+
+    def _action(self, name: str, text: str, slot: Callable[[], Any], icon: str,
+                key: str) -> QAction:
+        action = QAction(text, self._window)
+        action.setObjectName(f"action_{name}")
+        set_icon(action, icon)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(f"{text.replace('&', '').rstrip('.…')} ({shortcut_text(key)})")
+        action.triggered.connect(lambda _checked=False: slot())
+        self._window.addAction(action)
+        return action
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def open(self, all_panes: bool) -> None:
+        """Show the find bar for the focused document (or all), with the text selected in
+        the pane as the query when there is a short one."""
+        widget = self._window.focused_pane()
+        selected = widget.view.textCursor().selectedText() if widget is not None else ""
+        text = selected if selected and len(selected) <= 200 and "\u2029" not in selected else ""
+        was_all = self.bar.all_panes.isChecked()
+        self.bar.open(all_panes, text)
+        self.controller.prepare(all_panes)
+        if self.bar.query() is not None and (text or was_all != all_panes or
+                                             self.controller.query is None):
+            self.search()
+
+    def search(self) -> None:
+        """Search for what the bar holds."""
+        if self.bar.isVisible():
+            self.controller.search(self.bar.query(), self.bar.all_panes.isChecked())
+
+    def step(self, direction: int) -> None:
+        """Next (+1) or previous (-1) match; opens the bar when there is no query yet."""
+        if not self.bar.isVisible() or self.bar.query() is None:
+            self.open(self.bar.all_panes.isChecked())
+            return
+        self.bar.flush()
+        if self.controller.query is None:
+            self.search()
+        self.controller.step(direction)
+
+    def _closed(self) -> None:
+        self.controller.clear()
+        widget = self._window.focused_pane()
+        if widget is not None:
+            widget.view.setFocus()
+
+    def _jump(self, pane: int, start: int, end: int) -> None:
+        """Make the match's statement current and scroll the match into view; the keys
+        stay where they were (the bar, or the pane)."""
+        window = self._window
+        if not 0 <= pane < len(window.panes):
+            return
+        widget = window.panes[pane]
+        view = widget.view
+        keep_bar = self.bar.isVisible() and self.bar.edit.hasFocus()
+        statement = view.statement_at_qt(view.offsets.to_qt(start))
+        if statement >= 0:
+            set_current(window.session, pane, statement)
+        top, bottom = view.span_y(view.offsets.to_qt(start), view.offsets.to_qt(end))
+        if top < 0 or bottom > view.viewport().height():
+            view.scroll_position_to(start, 0.3)
+        view.viewport().update()
+        if keep_bar:
+            self.bar.edit.setFocus()
