@@ -11,9 +11,13 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget
 
-from reader.core.session import set_current
-from reader.ui.find import FindBar, FindController
+from reader.core.errors import ReaderError
+from reader.core.find import FindQuery, LibraryHit, LibraryResult
+from reader.core.session import load_stored_document, set_current
+from reader.ui.find import (FindBar, FindController, LibraryFindPanel, index_open_document,
+                            search_library_job)
 from reader.ui.icons import set_icon
 from reader.ui.window._keys import shortcut_text
 
@@ -51,10 +55,29 @@ class WindowFind:
             "find_previous": self._action("find_previous", "Find Pre&vious",
                                           lambda: self.step(-1), "mdi6.chevron-up", "Shift+F3"),
         }
+        self.library = LibraryFindPanel(self._search_library, window)
+        self.library.openRequested.connect(self.open_hit)
+        self.dock = QDockWidget("Find in Library", window)
+        self.dock.setObjectName("dock_library_find")
+        self.dock.setAccessibleName("Find in Library panel")
+        self.dock.setWidget(self.library)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        docks = getattr(window, "docks", None)
+        if isinstance(docks, dict):
+            docks["library_find"] = self.dock
+        self.actions["find_library"] = self._action(
+            "find_library", "Find in &Library…", self.open_library, "mdi6.database-search",
+            "Ctrl+Alt+F")
         menus.edit.addSeparator()
         for action in self.actions.values():
             menus.edit.addAction(action)
         menus.actions.update(self.actions)
+        #: documents indexed (or being indexed) this run, by text hash
+        self._indexed: set[str] = set()
+        #: matches waiting for their document to open, by text hash
+        self._pending: dict[str, LibraryHit] = {}
+        window.documentsShown.connect(self._documents_shown)
 
     def _action(self, name: str, text: str, slot: Callable[[], Any], icon: str,
                 key: str) -> QAction:
@@ -122,3 +145,70 @@ class WindowFind:
         view.viewport().update()
         if keep_bar:
             self.bar.edit.setFocus()
+
+    # -- Find in Library -------------------------------------------------------------------
+
+    def open_library(self) -> None:
+        """Show the Find in Library panel with the keys in its query field."""
+        self.dock.show()
+        self.dock.raise_()
+        self.library.focus_query()
+
+    def _search_library(self, query: FindQuery, limit: int,
+                        on_done: Callable[[LibraryResult], None],
+                        on_failure: Callable[[str], None]) -> None:
+        store = self._window.session.store
+        if store is None:
+            on_failure("There is no library to search (it could not be opened).")
+            return
+        self._window.runner.submit(search_library_job, store.path, query, limit,
+                                   label="Finding in the library", on_success=on_done,
+                                   on_failure=on_failure)
+
+    def open_hit(self, hit: LibraryHit) -> None:
+        """Show a match: its pane if the document is open, else open it (from the text the
+        library kept) and go there once it shows."""
+        window = self._window
+        for index, pane in enumerate(window.session.panes):
+            if pane.document.sha256 == hit.document.sha256 and index < len(window.panes):
+                self._jump(index, hit.start, hit.end)
+                window.panes[index].view.setFocus()
+                return
+        store = window.session.store
+        if store is None:
+            return
+        try:
+            document = load_stored_document(store, hit.document)
+        except ReaderError as exc:
+            window.report(str(exc))
+            return
+        self._pending[hit.document.sha256] = hit
+        window.documents.open_loaded(document)
+
+    def _documents_shown(self) -> None:
+        window = self._window
+        for index, pane in enumerate(window.session.panes):
+            hit = self._pending.pop(pane.document.sha256, None)
+            if hit is not None and index < len(window.panes):
+                self._jump(index, hit.start, hit.end)
+                window.panes[index].view.setFocus()
+        self._index_open_documents()
+
+    def _index_open_documents(self) -> None:
+        """Add the open documents to the library's statement index (in workers)."""
+        window = self._window
+        store = window.session.store
+        if store is None:
+            return
+        for pane in window.session.panes:
+            sha = pane.document.sha256
+            if pane.document_id is None or sha in self._indexed:
+                continue
+            self._indexed.add(sha)
+            window.runner.submit(index_open_document, store.path, sha, pane.document.text,
+                                 list(pane.statements), label="Indexing for Find in Library",
+                                 on_failure=lambda message, s=sha: self._index_failed(s, message))
+
+    def _index_failed(self, sha: str, message: str) -> None:
+        self._indexed.discard(sha)
+        self._window.statusBar().showMessage(f"Find in Library: {message}", 8000)
