@@ -66,6 +66,9 @@ def build_window_parser() -> argparse.ArgumentParser:
                         "or the user data directory)")
     parser.add_argument("--fresh", action="store_true",
                         help="do not restore the previous session's documents")
+    parser.add_argument("--session", metavar="NAME",
+                        help="open (or create) this named reading session; FILES are added "
+                             "to it")
     return parser
 
 
@@ -83,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_window_parser().parse_args(args_list)
         from reader.ui.app import run_app
 
-        return run_app(args.files, db=args.db, restore=not args.fresh)
+        return run_app(args.files, db=args.db, restore=not args.fresh, session=args.session)
     except ReaderError as exc:
         print(f"reader: {exc}", file=sys.stderr)
         return 1
