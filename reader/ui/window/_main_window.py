@@ -30,6 +30,7 @@ from reader.ui.window._status import AuthorStatus, MessageBanner, ProgressStatus
 from reader.ui.links import SyncScroller
 from reader.ui.window._documents import DocumentsController
 from reader.ui.window._find import WindowFind
+from reader.ui.window._rename import WindowRename
 from reader.ui.window._sessions import WindowSessions
 from reader.ui.window._setup import create_session, reader_settings
 from reader.ui.window._state import DEFAULT_POINT_SIZE, WindowState
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.kinds_ui.reload()
         self.finder = WindowFind(self, self.menus)
         self.sessions = WindowSessions(self, session_name, self.menus)
+        self.renamer = WindowRename(self, self.menus)
         self.progress = ProgressStatus(self.runner, self)
         self.statusBar().addPermanentWidget(self.progress)
         self.key_hints = QLabel(key_hint_text(self.keys), self)
