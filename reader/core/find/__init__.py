@@ -9,9 +9,10 @@ from reader.core.find._literals import required_literals
 from reader.core.find._folded import FoldedText, fold_text
 from reader.core.find._query import FindError, FindQuery, Matcher
 from reader.core.find._scan import HitList, TextScan
+from reader.core.find._stepping import step_match
 
 __all__ = [
     "FindError", "FindQuery", "FoldedText", "HitList", "LibraryHit", "LibraryResult", "Matcher",
     "TextScan", "fold_text", "index_document", "index_missing", "required_literals",
-    "search_library", "statement_rows",
+    "search_library", "statement_rows", "step_match",
 ]

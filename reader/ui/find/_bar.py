@@ -55,7 +55,8 @@ class FindBar(QWidget):
         self.edit.setAccessibleName("Find")
         self.edit.setClearButtonEnabled(True)
         self.edit.setMinimumWidth(240)
-        layout.addWidget(self.edit, 2)
+        self.edit.setMaximumWidth(460)
+        layout.addWidget(self.edit, 1)
         self.previous_button = self._button("mdi6.chevron-up", "Previous match (Shift+F3)",
                                             lambda: self.step.emit(-1))
         self.next_button = self._button("mdi6.chevron-down", "Next match (F3)",
@@ -74,7 +75,7 @@ class FindBar(QWidget):
                                       "(Ctrl+Shift+F), not only the focused one")
         for box in (self.case, self.whole_word, self.regex, self.all_panes):
             layout.addWidget(box)
-        layout.addStretch(1)
+        layout.addStretch(2)
         self.close_button = self._button("mdi6.close", "Close the find bar (Escape)",
                                          self.dismiss)
         layout.addWidget(self.close_button)

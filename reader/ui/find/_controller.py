@@ -10,13 +10,13 @@ the event loop runs steps for at most BUDGET_MS, so the window keeps painting.
 from __future__ import annotations
 
 import time
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from reader.core.find import FindError, FindQuery, FoldedText, Matcher, TextScan
+from reader.core.find import FindError, FindQuery, FoldedText, Matcher, TextScan, step_match
 from reader.ui.view import FindMarks, PaneWidget
 
 #: GUI time given to scanning per turn of the event loop.
@@ -113,8 +113,10 @@ class FindController(QObject):
             self._timer.start()
 
     def clear(self) -> None:
-        """Stop searching and remove every highlight."""
+        """Stop searching, remove every highlight, forget the folded texts (as large as
+        the documents; folded again the next time the bar opens)."""
         self._stop()
+        self._folded.clear()
         self.query = None
         self._current = None
         self.countChanged.emit("", False)
@@ -223,6 +225,8 @@ class FindController(QObject):
             self.finish()
         ordered = [w for w in self._panes() if any(i.widget is w for i in self._scans)]
         items = {id(i.widget): i for i in self._scans}
+        if self._current is not None and self._current[0] not in ordered:
+            self._current = None   # its pane was closed: start again from the reader's place
         if self._current is None:
             widget = self._scans[0].widget
             position = self._origin(widget) - (1 if direction > 0 else 0)
@@ -231,24 +235,13 @@ class FindController(QObject):
             position = start
         if widget not in ordered:
             return False
-        start_index = ordered.index(widget)
-        for turn in range(len(ordered) + 1):
-            pane = ordered[(start_index + direction * turn) % len(ordered)]
-            hits = items[id(pane)].scan.hits
-            if not len(hits):
-                continue
-            if turn == 0:
-                i = bisect_right(hits.starts, position) if direction > 0 \
-                    else bisect_left(hits.starts, position) - 1
-                if not 0 <= i < len(hits):
-                    if len(ordered) > 1:
-                        continue
-                    i = 0 if direction > 0 else len(hits) - 1   # wrap in one pane
-            else:
-                i = 0 if direction > 0 else len(hits) - 1
-            self._set_current(pane, *hits.span(i))
-            return True
-        return False
+        found = step_match([items[id(w)].scan.hits.starts for w in ordered],
+                           ordered.index(widget), position, direction)
+        if found is None:
+            return False
+        pane, index = found
+        self._set_current(ordered[pane], *items[id(ordered[pane])].scan.hits.span(index))
+        return True
 
     def _set_current(self, widget: PaneWidget, start: int, end: int, move: bool = True) -> None:
         for item in self._scans:
