@@ -56,7 +56,7 @@ def search_library(store: Store, query: FindQuery, limit: int = 0) -> LibraryRes
     records: dict[int, DocumentRecord | None] = {}
     hits: list[LibraryHit] = []
     truncated = False
-    for page in store.search.candidates(required_literals(query)):
+    for page in store.search.candidates(required_literals(query), case=query.case):
         for row in page:
             spans = matcher.find_all(row.text)
             if not spans:

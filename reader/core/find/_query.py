@@ -85,21 +85,27 @@ class Matcher:
         expression sees the text up to ``end`` only, so callers end windows at a line
         break; an empty match is skipped.
         """
-        found: list[tuple[int, int]] = []
         if self.pattern is not None:
+            found: list[tuple[int, int]] = []
             for match in self.pattern.finditer(text, start, end):
                 if match.end() > match.start():
                     found.append(match.span())
                     if limit and len(found) >= limit:
                         break
             return found
-        needle, size, whole = self.needle, len(self.needle), self.query.whole_word
         if self.query.case:
-            haystack, base = text, 0
-        else:
-            assert folded is not None, "plain search ignoring case needs the folded text"
-            # one character of context either side for the whole-word test
-            haystack, base = folded.piece(start - 1, end + size)
+            return self._find_plain(text, 0, start, end, limit)
+        assert folded is not None, "plain search ignoring case needs the folded text"
+        # one character of context either side for the whole-word test
+        haystack, base = folded.piece(start - 1, end + len(self.needle))
+        return self._find_plain(haystack, base, start, end, limit)
+
+    def _find_plain(self, haystack: str, base: int, start: int, end: int,
+                    limit: int) -> list[tuple[int, int]]:
+        """Plain matches starting in ``[start, end)`` of a haystack whose first character
+        is at offset ``base``."""
+        found: list[tuple[int, int]] = []
+        needle, size, whole = self.needle, len(self.needle), self.query.whole_word
         length = len(haystack)
         stop = min(length, end - base + size - 1)
         position = haystack.find(needle, start - base, stop)
@@ -117,5 +123,6 @@ class Matcher:
 
     def find_all(self, text: str) -> list[tuple[int, int]]:
         """Every match in a short text (a statement)."""
-        folded = FoldedText(text) if self.needs_folded else None
-        return self.find(text, folded, 0, len(text))
+        if self.pattern is not None or self.query.case:
+            return self.find(text, None, 0, len(text))
+        return self._find_plain(fold_text(text), 0, 0, len(text), 0)

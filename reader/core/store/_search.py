@@ -10,8 +10,7 @@ Find still work, by scanning) where they are missing.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple, Sequence
 
 
 if TYPE_CHECKING:
@@ -34,9 +33,9 @@ _FTS = [
 ]
 
 
-@dataclass(frozen=True)
-class IndexedStatement:
-    """One statement as the index holds it (offsets into its document's text)."""
+class IndexedStatement(NamedTuple):
+    """One statement as the index holds it (offsets into its document's text). A named
+    tuple, not a dataclass: a query may read tens of thousands of them."""
 
     document_id: int
     statement: int
@@ -117,21 +116,24 @@ class SearchTable:
                                  "AND version = ?", (document_id, INDEX_VERSION))
         return rows[0][0] if rows else None
 
-    def candidates(self, literals: Sequence[str], page: int = 1000
+    def candidates(self, literals: Sequence[str], case: bool = False, page: int = 1000
                    ) -> Iterator[list[IndexedStatement]]:
         """Pages of indexed statements that may hold a match: those containing every
-        literal (ignoring case), or all of them when no literal can be looked up. Pages
-        come in index order (document by document, statement by statement), so a caller
-        can stop early."""
+        literal (ignoring case, unless ``case``), or all of them when no literal can be
+        looked up. Pages come in index order (document by document, statement by
+        statement) and grow, so a caller can stop early at little cost."""
         long = [lit for lit in literals if len(lit) >= MIN_TRIGRAM]
         ascii_only = [lit for lit in literals if lit.isascii()]
         columns = 's.id, s.document_id, s.statement, s.start, s."end", s.text'
         if long and self.has_fts():
             match = " AND ".join('"' + lit.replace('"', '""') + '"' for lit in long)
+            # matching case: GLOB drops the other-case candidates in SQLite, not in Python
+            glob = "".join(" AND s.text GLOB ?" for _lit in long) if case else ""
             sql = (f"SELECT {columns} FROM search_fts JOIN search_statements s "
-                   "ON s.id = search_fts.rowid WHERE search_fts MATCH ? AND search_fts.rowid > ? "
-                   "ORDER BY search_fts.rowid LIMIT ?")
-            params: list[object] = [match]
+                   f"ON s.id = search_fts.rowid WHERE search_fts MATCH ?{glob} "
+                   "AND search_fts.rowid > ? ORDER BY search_fts.rowid LIMIT ?")
+            params: list[object] = [match, *(("*" + _escape_glob(lit) + "*") for lit in long
+                                             if case)]
         elif ascii_only:
             # LIKE ignores case for ASCII only: other literals could miss a match.
             like = " AND ".join(["s.text LIKE ? ESCAPE '\\'"] * len(ascii_only))
@@ -146,10 +148,15 @@ class SearchTable:
             rows = self._store._read(sql, [*params, after, page])
             if not rows:
                 return
-            yield [IndexedStatement(*row[1:]) for row in rows]
+            yield [IndexedStatement._make(row[1:]) for row in rows]
             if len(rows) < page:
                 return
             after = rows[-1][0]
+            page = min(page * 2, 8000)
+
+
+def _escape_glob(text: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in text)
 
 
 def _escape_like(text: str) -> str:

@@ -3,6 +3,8 @@ to step. Typing searches as you go; Enter and Shift+Enter step; Escape closes.""
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton,
@@ -89,7 +91,7 @@ class FindBar(QWidget):
         self.all_panes.toggled.connect(self._scope_changed)
         self.hide()
 
-    def _button(self, icon: str, tip: str, slot) -> QToolButton:  # type: ignore[no-untyped-def]
+    def _button(self, icon: str, tip: str, slot: Callable[[], object]) -> QToolButton:
         button = QToolButton(self)
         set_icon(button, icon)
         if button.icon().isNull():

@@ -191,3 +191,16 @@ def test_open_session_dialog_by_mouse_and_keys(qtbot, tmp_path):
     qtbot.mouseClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(dialog.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert dialog.result() == OpenSessionDialog.DialogCode.Accepted and dialog.chosen() == "Two"
+
+
+def test_new_session_from_the_file_menu_by_mouse(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QPoint
+
+    window = start(qtbot, tmp_path)
+    monkeypatch.setattr(NameDialog, "ask", classmethod(lambda cls, *args, **kw: "By mouse"))
+    menu = window.menus.file
+    menu.popup(window.mapToGlobal(QPoint(10, 10)))
+    qtbot.waitExposed(menu)
+    geometry = menu.actionGeometry(window.menus.actions["new_session"])
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=geometry.center())
+    qtbot.waitUntil(lambda: window.windowTitle() == "By mouse — Source Reader", timeout=3000)
