@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import MutableSequence
 
 from reader.core.errors import ReaderError
 from reader.core.find._folded import FoldedText, fold_text
@@ -85,26 +86,39 @@ class Matcher:
         expression sees the text up to ``end`` only, so callers end windows at a line
         break; an empty match is skipped.
         """
+        starts: list[int] = []
+        ends: list[int] = []
+        self.find_into(text, folded, start, end, starts, ends, limit)
+        return list(zip(starts, ends))
+
+    def find_into(self, text: str, folded: FoldedText | None, start: int, end: int,
+                  starts: MutableSequence[int], ends: MutableSequence[int],
+                  limit: int = 0) -> int:
+        """As ``find``, appending to ``starts`` and ``ends`` (arrays for long scans: ints
+        are not tracked by the garbage collector, tuples are, and 400,000 of them set off
+        full collections); returns how many were added."""
         if self.pattern is not None:
-            found: list[tuple[int, int]] = []
+            count = 0
             for match in self.pattern.finditer(text, start, end):
                 if match.end() > match.start():
-                    found.append(match.span())
-                    if limit and len(found) >= limit:
+                    starts.append(match.start())
+                    ends.append(match.end())
+                    count += 1
+                    if limit and count >= limit:
                         break
-            return found
+            return count
         if self.query.case:
-            return self._find_plain(text, 0, start, end, limit)
+            return self._find_plain(text, 0, start, end, limit, starts, ends)
         assert folded is not None, "plain search ignoring case needs the folded text"
         # one character of context either side for the whole-word test
         haystack, base = folded.piece(start - 1, end + len(self.needle))
-        return self._find_plain(haystack, base, start, end, limit)
+        return self._find_plain(haystack, base, start, end, limit, starts, ends)
 
-    def _find_plain(self, haystack: str, base: int, start: int, end: int,
-                    limit: int) -> list[tuple[int, int]]:
+    def _find_plain(self, haystack: str, base: int, start: int, end: int, limit: int,
+                    starts: MutableSequence[int], ends: MutableSequence[int]) -> int:
         """Plain matches starting in ``[start, end)`` of a haystack whose first character
-        is at offset ``base``."""
-        found: list[tuple[int, int]] = []
+        is at offset ``base``, appended to ``starts`` and ``ends``."""
+        count = 0
         needle, size, whole = self.needle, len(self.needle), self.query.whole_word
         length = len(haystack)
         stop = min(length, end - base + size - 1)
@@ -113,16 +127,21 @@ class Matcher:
             after = position + size
             if not whole or ((position + base == 0 or not _is_word(haystack[position - 1]))
                              and (after >= length or not _is_word(haystack[after]))):
-                found.append((position + base, after + base))
-                if limit and len(found) >= limit:
+                starts.append(position + base)
+                ends.append(after + base)
+                count += 1
+                if limit and count >= limit:
                     break
                 position = haystack.find(needle, after, stop)  # matches never overlap
             else:
                 position = haystack.find(needle, position + 1, stop)
-        return found
+        return count
 
     def find_all(self, text: str) -> list[tuple[int, int]]:
         """Every match in a short text (a statement)."""
         if self.pattern is not None or self.query.case:
             return self.find(text, None, 0, len(text))
-        return self._find_plain(fold_text(text), 0, 0, len(text), 0)
+        starts: list[int] = []
+        ends: list[int] = []
+        self._find_plain(fold_text(text), 0, 0, len(text), 0, starts, ends)
+        return list(zip(starts, ends))

@@ -16,7 +16,7 @@ from reader.core.find._folded import WINDOW, FoldedText
 from reader.core.find._query import Matcher
 
 #: Matches collected per step at most (a common word has ~20,000 per MB).
-MAX_HITS_PER_STEP = 4096
+MAX_HITS_PER_STEP = 2048
 #: Regular expressions are slower: smaller windows, ended at a line break.
 REGEX_WINDOW = 1 << 17
 
@@ -30,13 +30,6 @@ class HitList:
 
     def __len__(self) -> int:
         return len(self.starts)
-
-    def extend(self, spans: list[tuple[int, int]]) -> None:
-        """Append matches found after every match held so far."""
-        if spans:
-            starts, ends = zip(*spans)
-            self.starts.extend(starts)
-            self.ends.extend(ends)
 
     def span(self, index: int) -> tuple[int, int]:
         """The ``index``-th match."""
@@ -113,11 +106,12 @@ class TextScan:
             yield
         self.first_known = True
         yield
+        starts, ends = self.hits.starts, self.hits.ends
         for start, end in self._windows(0, len(text)):
             while start < end:
-                found = find(text, folded, start, end, limit=MAX_HITS_PER_STEP)
-                self.hits.extend(found)
+                added = self.matcher.find_into(text, folded, start, end, starts, ends,
+                                               limit=MAX_HITS_PER_STEP)
                 yield
-                if len(found) < MAX_HITS_PER_STEP:
+                if added < MAX_HITS_PER_STEP:
                     break
-                start = found[-1][1]
+                start = ends[-1]

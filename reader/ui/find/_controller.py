@@ -3,7 +3,7 @@ time on the GUI thread between paints, every match highlighted, F3 / Shift+F3 st
 through them pane after pane, the count shown as "3 of 17".
 
 Why on the GUI thread: a scan step is bounded (about a window of 256K characters or
-4,096 matches), the text is already here, and nothing has to cross threads; each turn of
+2,048 matches), the text is already here, and nothing has to cross threads; each turn of
 the event loop runs steps for at most BUDGET_MS, so the window keeps painting.
 """
 

@@ -15,8 +15,7 @@ Progress = Callable[[int, int, str], None]
 
 def _open(db_path: Path) -> Store:
     store = Store.open(db_path)
-    # The index is derived data: a lost last batch after a power cut is only redone.
-    store._conn.execute("PRAGMA synchronous = NORMAL")
+    store.relax_durability()   # the index is derived data: a lost batch is only redone
     return store
 
 

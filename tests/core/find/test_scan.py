@@ -60,7 +60,7 @@ def test_steps_are_bounded_for_a_very_common_match():
     while not scan.step():
         sizes.append(len(scan.hits))
     growth = [b - a for a, b in zip(sizes, sizes[1:])]
-    assert len(scan.hits) == 200_000 and max(growth) <= 4096
+    assert len(scan.hits) == 200_000 and max(growth) <= 2048
 
 
 def test_hit_list_queries():
