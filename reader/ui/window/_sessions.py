@@ -155,7 +155,10 @@ class WindowSessions:
 
     def _save_when_settled(self) -> None:
         """Autosave, once no document is still opening (a half-restored session would
-        otherwise be saved over the whole one)."""
+        otherwise be saved over the whole one). A closed window saved already, and its
+        library is closed."""
+        if not self._window.isVisible():
+            return
         if self._window.loader.pending or not self._window.documents.documents_shown():
             self._autosave.start()
             return
