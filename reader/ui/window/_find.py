@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from reader.ui.window._main_window import MainWindow
     from reader.ui.window._menus import WindowMenus
 
+#: Indexing waits behind loading (priority 1) and linking (-1).
+INDEX_PRIORITY = -2
 #: Keys of the find actions (reserved: the keymap may not take them).
 FIND_SHORTCUTS = ("Ctrl+F", "Ctrl+Shift+F", "F3", "Shift+F3", "Ctrl+Alt+F")
 
@@ -75,6 +77,8 @@ class WindowFind:
         menus.actions.update(self.actions)
         #: documents indexed (or being indexed) this run, by text hash
         self._indexed: set[str] = set()
+        self._index_queue: list[tuple[str, str, list[Any]]] = []
+        self._indexing = False
         #: matches waiting for their document to open, by text hash
         self._pending: dict[str, LibraryHit] = {}
         window.documentsShown.connect(self._documents_shown)
@@ -195,19 +199,37 @@ class WindowFind:
         self._index_open_documents()
 
     def _index_open_documents(self) -> None:
-        """Add the open documents to the library's statement index (in workers)."""
+        """Add the open documents to the library's statement index, one at a time in a
+        worker, after every other job (the index of a 20 MB document takes a minute here,
+        and must not hold back loading or linking)."""
         window = self._window
-        store = window.session.store
-        if store is None:
+        if window.session.store is None:
             return
         for pane in window.session.panes:
             sha = pane.document.sha256
-            if pane.document_id is None or sha in self._indexed:
-                continue
-            self._indexed.add(sha)
-            window.runner.submit(index_open_document, store.path, sha, pane.document.text,
-                                 list(pane.statements), label="Indexing for Find in Library",
-                                 on_failure=lambda message, s=sha: self._index_failed(s, message))
+            if pane.document_id is not None and sha not in self._indexed:
+                self._indexed.add(sha)
+                self._index_queue.append((sha, pane.document.text, list(pane.statements)))
+        self._next_index()
+
+    def _next_index(self) -> None:
+        store = self._window.session.store
+        if self._indexing or not self._index_queue or store is None:
+            return
+        sha, text, statements = self._index_queue.pop(0)
+        self._indexing = True
+
+        def done(_result: object = None) -> None:
+            self._indexing = False
+            self._next_index()
+
+        def failed(message: str) -> None:
+            self._index_failed(sha, message)
+            done()
+
+        self._window.runner.submit(index_open_document, store.path, sha, text, statements,
+                                   label="Indexing for Find in Library", priority=INDEX_PRIORITY,
+                                   on_success=done, on_failure=failed, on_cancel=done)
 
     def _index_failed(self, sha: str, message: str) -> None:
         self._indexed.discard(sha)
