@@ -14,7 +14,7 @@ from typing import Sequence
 from reader import __version__
 from reader.core.errors import ReaderError
 
-COMMANDS = ("segment", "align", "suggest", "export", "import", "agreement")
+COMMANDS = ("segment", "align", "suggest", "export", "import", "agreement", "find")
 
 
 def _command_module(name: str):
@@ -69,6 +69,9 @@ def build_window_parser() -> argparse.ArgumentParser:
                         "or the user data directory)")
     parser.add_argument("--fresh", action="store_true",
                         help="do not restore the previous session's documents")
+    parser.add_argument("--session", metavar="NAME",
+                        help="open (or create) this named reading session; FILES are added "
+                             "to it")
     return parser
 
 
@@ -97,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_window_parser().parse_args(args_list)
         from reader.ui.app import run_app
 
-        return run_app(args.files, db=args.db, restore=not args.fresh)
+        return run_app(args.files, db=args.db, restore=not args.fresh, session=args.session)
     except ReaderError as exc:
         print(f"reader: {exc}", file=sys.stderr)
         return 1

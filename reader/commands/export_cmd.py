@@ -27,6 +27,8 @@ def register(subparsers) -> None:
                         help="only tags by this author (repeatable)")
     parser.add_argument("--since", metavar="DATE",
                         help="only tags created or changed at or after DATE (ISO 8601)")
+    parser.add_argument("--session", metavar="NAME",
+                        help="only tags of the documents of this named reading session")
     add_db_argument(parser)
     parser.set_defaults(command="export")
 
@@ -37,7 +39,7 @@ def run(args) -> int:
     from reader.core.store import Store
 
     filters = ExportFilter(kinds=args.tag, document_paths=args.document, authors=args.author,
-                           since=args.since)
+                           since=args.since, session=args.session)
     if args.format in ("qdpx", "xlsx") and not args.output:
         raise ExportError(f"--format {args.format} writes a zip archive: give a file with "
                           "-o FILE")

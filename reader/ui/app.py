@@ -70,16 +70,17 @@ def create_application() -> "object":
     return app
 
 
-def run_app(files: Sequence[str], db: str | None = None, restore: bool = True) -> int:
+def run_app(files: Sequence[str], db: str | None = None, restore: bool = True,
+            session: str | None = None) -> int:
     """Open the reader window on ``files`` and run the event loop until it closes.
 
     Without files the previous session's documents are reopened (unless ``restore`` is
-    False, i.e. ``--fresh``).
+    False, i.e. ``--fresh``); ``session`` names the reading session to open or create.
     """
     app = create_application()
     from reader.ui.window import MainWindow
 
-    window = MainWindow(db_path=Path(db) if db else None, restore=restore)
+    window = MainWindow(db_path=Path(db) if db else None, restore=restore, session_name=session)
     window.show()
     keys = os.environ.get("READER_TEST_KEYS", "")
     if keys:

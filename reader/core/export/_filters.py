@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from reader.core.errors import ReaderError
+from reader.core.store import SessionNameError
 
 if TYPE_CHECKING:
     from reader.core.store import Store
@@ -45,6 +46,7 @@ class ExportFilter:
     document_paths: tuple[str, ...] = ()
     authors: tuple[str, ...] = ()
     since: str | None = None
+    session: str | None = None  # only the documents of this named reading session
 
     def __post_init__(self) -> None:
         for name in ("kinds", "document_paths", "authors"):
@@ -71,12 +73,15 @@ class ExportFilter:
             parts.append("author " + " or ".join(self.authors))
         if self.since:
             parts.append(f"since {self.since}")
+        if self.session:
+            parts.append(f"session {self.session}")
         return "; ".join(parts) if parts else "all tags"
 
     def as_json(self) -> dict[str, object]:
         """The filter as a JSON object (recorded in JSON exports)."""
         return {"kinds": list(self.kinds), "documents": list(self.document_paths),
-                "authors": list(self.authors), "since": self.since}
+                "authors": list(self.authors), "since": self.since,
+                **({"session": self.session} if self.session else {})}
 
 
 def resolve_document_ids(store: "Store", paths: Iterable[str]) -> list[int]:
@@ -130,9 +135,17 @@ def resolve_kinds(store: "Store", kinds: Iterable[str]) -> list[str]:
 
 def store_query(store: "Store", filters: ExportFilter) -> dict[str, object]:
     """Keyword arguments for ``Store.tags`` implementing ``filters``."""
+    document_ids = (resolve_document_ids(store, filters.document_paths)
+                    if filters.document_paths else None)
+    if filters.session:
+        try:
+            in_session = store.sessions.document_ids(filters.session)
+        except SessionNameError as exc:
+            raise ExportError(f"--session: {exc}") from None
+        document_ids = [i for i in (document_ids if document_ids is not None else in_session)
+                        if i in in_session]
     return {
-        "document_ids": resolve_document_ids(store, filters.document_paths)
-        if filters.document_paths else None,
+        "document_ids": document_ids,
         "kinds": resolve_kinds(store, filters.kinds) or None,
         "authors": filters.authors or None,
         "since": filters.since,

@@ -23,6 +23,7 @@ from reader.core.session._keymap import (
 from reader.core.session._link_actions import (
     current_pair, delete_orphan, link_current, link_statements, reattach_orphan,
     statement_pair, unlink_current, unlink_statements)
+from reader.core.session._rename import rename_document
 from reader.core.session._session import ReadingSession
 
 __all__ = [
@@ -37,7 +38,8 @@ __all__ = [
     "load_stored_document", "next_disagreement", "next_pane", "next_statement", "next_untagged",
     "normalize_key", "note_target", "pane_comparison", "pane_disagreements",
     "previous_disagreement", "previous_pane", "previous_statement", "previous_untagged",
-    "reattach_orphan", "redo", "remember_clipboard_document", "remove_tag", "rename_kinds",
+    "reattach_orphan", "redo", "remember_clipboard_document", "remove_tag", "rename_document",
+    "rename_kinds",
     "run_action",
     "select_text", "session_agreement", "session_coders", "set_comparing",
     "set_current", "set_note", "statement_pair", "tag_claim", "tag_opinion",

@@ -9,6 +9,8 @@ and it is written on the next action or ``flush_pending()`` (see ``store_writer`
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from typing import Callable, Sequence
 
 from reader.core.text import Document
@@ -149,6 +151,8 @@ class ReadingSession:
                                                others)
         ids = IdMap(documents={pane.doc_key: opened.record.id})
         pane.document_id = pane.doc_key = opened.record.id
+        if opened.record.renamed and opened.record.title != pane.document.title:
+            pane.document = replace(pane.document, title=opened.record.title)  # the reader's
         memory = self.memory
         memory.records[opened.record.id] = opened.record
         for tag in opened.tags:

@@ -28,6 +28,7 @@ class DocumentRecord:
     title: str
     first_seen: str
     last_seen: str
+    renamed: bool = False  # the title is the reader's own (kept when the file is re-read)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Callable, Union
 from reader.core.errors import StoreError
 from reader.core.store._kinds import migrate_kinds
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _V1 = """
 CREATE TABLE documents (
@@ -83,10 +83,51 @@ CREATE TABLE settings (
 );
 """
 
+# Named reading sessions, titles the reader gave documents, and the statement index of
+# Find in Library (its FTS5 table is made by ``_search`` on first use: FTS5 depends on
+# how SQLite was built, and a library must open without it).
+_V3_FIND_SESSIONS = """
+ALTER TABLE documents ADD COLUMN title_locked INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE sessions (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    created_at TEXT NOT NULL,
+    opened_at TEXT NOT NULL,
+    focused INTEGER NOT NULL DEFAULT 0,
+    zoom REAL,
+    panels TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE session_documents (
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+    path TEXT NOT NULL DEFAULT '',
+    top_offset INTEGER NOT NULL DEFAULT 0,
+    current INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (session_id, position)
+);
+CREATE TABLE search_statements (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    statement INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX search_statements_document ON search_statements(document_id, statement);
+CREATE TABLE search_documents (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    statements INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    indexed_at TEXT NOT NULL
+)
+"""
+
 #: MIGRATIONS[n] turns a version-n database into version n+1: an SQL script, or a function
 #: run inside the migration's transaction (for a table rebuild that must read the schema).
 Migration = Union[str, Callable[[sqlite3.Connection], None]]
-MIGRATIONS: dict[int, Migration] = {0: _V1, 1: _V2, 2: migrate_kinds}
+MIGRATIONS: dict[int, Migration] = {0: _V1, 1: _V2, 2: migrate_kinds,
+                                 3: _V3_FIND_SESSIONS}
 
 
 def _split_sql(script: str) -> list[str]:

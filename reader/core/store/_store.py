@@ -43,9 +43,28 @@ from reader.core.store._schema import (  # noqa: F401
     _split_sql,
 )
 from reader.core.store._kinds import KindTable
+from reader.core.store._search import SearchTable
+from reader.core.store._sessions import SessionTable
 from reader.core.store._tags import TagTable
 
 BUSY_TIMEOUT_MS = 5000
+_DOCUMENT_COLUMNS = "id, sha256, path, title, first_seen, last_seen, title_locked"
+
+
+def _document(row: Sequence) -> DocumentRecord:
+    return DocumentRecord(*row[:6], renamed=bool(row[6]))
+
+
+def _inherit_title(conn: sqlite3.Connection, document_id: int, path: str) -> None:
+    """A new version of a renamed document (same path, other text) keeps the new title."""
+    if not path:
+        return
+    conn.execute(
+        "UPDATE documents SET title = (SELECT o.title FROM documents o WHERE o.path = ? AND "
+        "o.title_locked AND o.id != ? ORDER BY o.last_seen DESC, o.id DESC LIMIT 1), "
+        "title_locked = 1 WHERE id = ? AND NOT title_locked AND EXISTS (SELECT 1 FROM documents "
+        "o WHERE o.path = ? AND o.title_locked AND o.id != ?)",
+        (path, document_id, document_id, path, document_id))
 
 
 def default_db_path(environ: dict[str, str] | None = None) -> Path:
@@ -68,6 +87,8 @@ class Store:
         self.tag_table = TagTable(self)
         self.bulk = BulkWriter(self)
         self.kinds = KindTable(self)
+        self.search = SearchTable(self)
+        self.sessions = SessionTable(self)
 
     # -- opening -------------------------------------------------------------------------
 
@@ -212,11 +233,13 @@ class Store:
                 conn.execute(
                     "INSERT INTO documents (sha256, path, title, first_seen, last_seen) "
                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT(sha256) DO UPDATE SET "
-                    "path = excluded.path, title = excluded.title, last_seen = excluded.last_seen",
+                    "path = excluded.path, last_seen = excluded.last_seen, "
+                    "title = CASE WHEN title_locked THEN documents.title ELSE excluded.title END",
                     (sha256, path, title, stamp, stamp),
                 )
                 doc_id = conn.execute("SELECT id FROM documents WHERE sha256 = ?",
                                       (sha256,)).fetchone()[0]
+                _inherit_title(conn, doc_id, path)
                 # The text is fixed by its hash: compress it only the first time (level 1:
                 # this runs when a document opens, and level 6 costs ~60 ms per MB).
                 if text is not None and conn.execute(
@@ -234,25 +257,38 @@ class Store:
 
     def document(self, document_id: int) -> DocumentRecord | None:
         """The document with this id, or None."""
-        rows = self._read("SELECT id, sha256, path, title, first_seen, last_seen FROM documents "
-                          "WHERE id = ?", (document_id,))
-        return DocumentRecord(*rows[0]) if rows else None
+        rows = self._read(f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE id = ?",
+                          (document_id,))
+        return _document(rows[0]) if rows else None
 
     def document_by_sha(self, sha256: str) -> DocumentRecord | None:
         """The document with this text hash, or None."""
-        rows = self._read("SELECT id, sha256, path, title, first_seen, last_seen FROM documents "
-                          "WHERE sha256 = ?", (sha256,))
-        return DocumentRecord(*rows[0]) if rows else None
+        rows = self._read(f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE sha256 = ?",
+                          (sha256,))
+        return _document(rows[0]) if rows else None
 
     def documents(self, path: str | None = None) -> list[DocumentRecord]:
         """All documents, or those last seen at ``path``, newest first."""
-        sql = "SELECT id, sha256, path, title, first_seen, last_seen FROM documents"
+        sql = f"SELECT {_DOCUMENT_COLUMNS} FROM documents"
         params: tuple = ()
         if path is not None:
             sql += " WHERE path = ?"
             params = (path,)
-        return [DocumentRecord(*row) for row in self._read(sql + " ORDER BY last_seen DESC, id DESC",
+        return [_document(row) for row in self._read(sql + " ORDER BY last_seen DESC, id DESC",
                                                            params)]
+
+    def rename_document(self, document_id: int, title: str) -> DocumentRecord:
+        """Give a document the reader's own title, kept when the file is opened again (and
+        by its later versions at the same path); an empty title gives the file's back on
+        its next opening. Returns the record; raises StoreError for an unknown document."""
+        title = " ".join(str(title).split())
+        cursor = self._write("UPDATE documents SET title = CASE WHEN ? = '' THEN title ELSE ? "
+                             "END, title_locked = ? WHERE id = ?",
+                             (title, title, int(bool(title)), document_id))
+        record = self.document(document_id) if cursor.rowcount else None
+        if record is None:
+            raise StoreError(f"{self.path}: no document with id {document_id}")
+        return record
 
     def document_text(self, document_id: int) -> str | None:
         """The stored text of a document, if it was kept."""
@@ -294,6 +330,11 @@ class Store:
     def set_busy_timeout(self, milliseconds: int) -> None:
         """How long a write waits for another program's lock before failing (default 5 s)."""
         self._conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+
+    def relax_durability(self) -> None:
+        """For connections that write only derived data (the statement index): commits
+        stop waiting for the disk; a power cut can lose the last of them, never corrupt."""
+        self._conn.execute("PRAGMA synchronous = NORMAL")
 
     def restore_deleted_file(self) -> None:
         """Write the library back to ``self.path`` after its file was deleted while open.

@@ -12,13 +12,14 @@ from reader.ui.dialogs._merge import ask_library_file, merge_file, merge_interac
 from reader.ui.dialogs._keymap_text import action_text, keymap_rows
 from reader.ui.dialogs._settings import (
     ReaderSettings, SettingsDialog, load_settings, os_user_name, save_settings)
+from reader.ui.dialogs._sessions import NameDialog, OpenSessionDialog
 from reader.ui.dialogs._shortcuts import ShortcutsDialog, ShortcutsOverlay
 
 __all__ = [
     "AboutDialog", "ExportChoice", "ExportDialog", "ImportDialog", "KeymapTable", "KindsDialog",
-    "ReaderSettings", "SettingsDialog", "ShortcutsDialog", "ShortcutsOverlay", "action_text",
-    "ask_library_file", "export_interactively",
-    "import_file", "import_interactively", "keymap_rows", "load_settings", "merge_file",
-    "merge_interactively", "new_from_clipboard",
+    "NameDialog", "OpenSessionDialog", "ReaderSettings", "SettingsDialog", "ShortcutsDialog",
+    "ShortcutsOverlay", "action_text", "ask_library_file", "export_interactively", "import_file",
+    "import_interactively", "keymap_rows", "load_settings", "merge_file", "merge_interactively",
+    "new_from_clipboard",
     "os_user_name", "save_settings",
 ]

@@ -8,6 +8,7 @@ from reader.ui.models._alignment_reader import (
 from reader.ui.models._correspondence import (
     Candidate, RelatedGroup, candidates_in, link_threshold, manual_pairs,
     pair_view, related_groups, statement_at, strongest)
+from reader.ui.models._library_hits import LibraryHitsModel, context_text
 from reader.ui.models._orphans import OrphansModel
 from reader.ui.models._pair_index import (
     Band, PairIndex, Passage, passages, shown_partners, visible_faint, visible_links)
@@ -17,10 +18,11 @@ from reader.ui.models._tags import (
     pane_rows)
 
 __all__ = [
-    "AuthorRole", "Band", "Candidate", "DocumentRole", "KindRole", "KindsRole", "LinkedRole",
-    "OrphansModel", "PairIndex", "PaneRole", "Passage", "RESET_THRESHOLD", "RelatedGroup",
-    "RelatedModel", "ScoreRole", "SearchRole", "StatementRole", "TagsModel", "candidate_floor",
-    "candidates_in", "default_threshold", "link_threshold", "lowest_threshold", "manual_pairs",
-    "pair_view", "pane_rows", "passages", "read_index", "related_groups", "shown_partners",
-    "statement_at", "strongest", "visible_faint", "visible_links",
+    "AuthorRole", "Band", "Candidate", "DocumentRole", "KindRole", "KindsRole", "LibraryHitsModel",
+    "LinkedRole", "OrphansModel", "PairIndex", "PaneRole", "Passage", "RESET_THRESHOLD",
+    "RelatedGroup", "RelatedModel", "ScoreRole", "SearchRole", "StatementRole", "TagsModel",
+    "candidate_floor", "candidates_in", "context_text", "default_threshold", "link_threshold",
+    "lowest_threshold", "manual_pairs", "pair_view", "pane_rows", "passages", "read_index",
+    "related_groups", "shown_partners", "statement_at", "strongest", "visible_faint",
+    "visible_links",
 ]

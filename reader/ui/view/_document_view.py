@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from reader.core.text import OffsetMap, TextPositions
 from reader.ui.tag_style import ViewColors
+from reader.ui.view._find_marks import FindMarks
 from reader.ui.view._geometry import ViewGeometry
 from reader.ui.view._tooltip import statement_tooltip
 
@@ -48,6 +49,7 @@ class PaneMarks:
     parts: dict[int, list[Any]] = field(default_factory=dict)   # statement -> tags of parts
     notes: dict[int, list[str]] = field(default_factory=dict)   # statement -> note texts
     span: tuple[int, int] | None = None     # a selected part of the current statement
+    find: FindMarks | None = None                    # matches of the find bar
 
 
 class DocumentView(ViewGeometry, QPlainTextEdit):

@@ -192,6 +192,8 @@ class ViewGeometry:
 
     def statement_visible(self, index: int, margin: float = 0.0) -> bool:
         """True when the whole statement (or all that fits) is on screen."""
+        if not 0 <= index < len(self.starts):
+            return False  # a pane whose text is not in yet (a session switch reopens many)
         top, bottom = self.statement_y(index)
         height = self.viewport().height()
         if bottom - top > height:

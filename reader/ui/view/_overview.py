@@ -14,6 +14,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPixmap, QWheelEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from reader.ui.view._find_marks import paint_find_ticks
+
 if TYPE_CHECKING:
     from reader.ui.view import DocumentView
 
@@ -77,6 +79,7 @@ class OverviewStrip(QWidget):
             painter.fillRect(QRectF(2, row, half - 3, 2), link_color)
         for row, kind in rows.items():
             painter.fillRect(QRectF(half, row, half - 2, 2), colors.kind.get(kind, link_color))
+        paint_find_ticks(view, painter, width, height - 2)
         painter.end()
         return pixmap
 

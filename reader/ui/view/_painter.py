@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
+from reader.ui.view._find_marks import paint_find_marks
+
 if TYPE_CHECKING:
     from reader.ui.view._document_view import DocumentView
 
@@ -56,6 +58,7 @@ def paint_underlays(view: "DocumentView", painter: QPainter) -> None:
             if tag.kind in colors.tint:
                 for rect in _part_rects(view, tag):
                     painter.fillRect(rect, colors.tint[tag.kind])
+    paint_find_marks(view, painter)
 
 
 def _part_rects(view: "DocumentView", tag: object) -> list[QRectF]:

@@ -112,6 +112,13 @@ class PaneWidget(QFrame):
         button that asks for the web page's whole text (``wholePageRequested``)."""
         self.notice.show_notice(text, "Show whole page" if whole_page and text else "")
 
+    def set_title(self, title: str) -> None:
+        """Show another title in the header (the document was renamed)."""
+        self.title = title
+        self.title_label.setText(title)
+        self.title_label.setToolTip(title)
+        self._set_names()
+
     def update_stats(self) -> None:
         """Refresh the counts in the header."""
         statements = len(self.view.statements)

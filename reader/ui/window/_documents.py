@@ -40,15 +40,18 @@ class DocumentsController:
         self._whole_page_slots: dict[str, int] = {}  # path -> pane index to take
 
     def start(self, files: Sequence[str | Path]) -> None:
-        """Open ``files``, or (none given and restoring) the previous session's documents."""
+        """Reopen the session's documents (unless ``files`` are given without naming a
+        session), then open ``files``."""
+        self._window.sessions.restore_at_start(bool(files))
         if files:
             self.open_paths([Path(f) for f in files])
-        elif self._window._restore:
-            saved = self._window.state.session()
-            for doc in saved.documents:
-                self._restore_positions[str(Path(doc.path).resolve())] = doc
-            self._restore_focus = saved.focused
-            self.open_paths([Path(d.path) for d in saved.documents])
+
+    def restore(self, saved: SavedSession) -> None:
+        """Open saved documents, each at its saved place, the saved pane focused."""
+        for doc in saved.documents:
+            self._restore_positions[str(Path(doc.path).resolve())] = doc
+        self._restore_focus = saved.focused
+        self.open_paths([Path(d.path) for d in saved.documents])
 
     def open_paths(self, paths: Sequence[Path]) -> None:
         """Load each path into a new pane (in a worker); bad files give a message."""

@@ -30,6 +30,9 @@ from reader.ui.view import PaneWidget
 from reader.ui.window._status import AuthorStatus, MessageBanner, ProgressStatus
 from reader.ui.links import SyncScroller
 from reader.ui.window._documents import DocumentsController
+from reader.ui.window._find import WindowFind
+from reader.ui.window._rename import WindowRename
+from reader.ui.window._sessions import WindowSessions
 from reader.ui.window._setup import create_session, reader_settings
 from reader.ui.window._state import DEFAULT_POINT_SIZE, WindowState
 from reader.ui.jobs import TaskRunner
@@ -50,7 +53,8 @@ class MainWindow(QMainWindow):
     iconsReady = Signal()              # icons drawn (the window is fully set up)
 
     def __init__(self, db_path: Path | None = None, restore: bool = True,
-                 settings: QSettings | None = None, align_method: str | None = None) -> None:
+                 settings: QSettings | None = None, align_method: str | None = None,
+                 session_name: str | None = None) -> None:
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
@@ -80,6 +84,9 @@ class MainWindow(QMainWindow):
         self.testing_menus = False  # tests build context menus without showing them
         self.kinds_ui = KindsController(self)
         self.kinds_ui.reload()
+        self.finder = WindowFind(self, self.menus)
+        self.sessions = WindowSessions(self, session_name, self.menus)
+        self.renamer = WindowRename(self, self.menus)
         self.progress = ProgressStatus(self.runner, self)
         self.statusBar().addPermanentWidget(self.progress)
         self.key_hints = QLabel(key_hint_text(self.keys), self)
@@ -353,6 +360,7 @@ class MainWindow(QMainWindow):
         self.state.save_geometry(self.saveGeometry(), self.saveState())
         self.state.save_session(self.documents.saved_session())
         self.state.sync()
+        self.sessions.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         """Save the session, stop the workers, close the library."""

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 WINDOW_SHORTCUTS = ("Ctrl+O", "Ctrl+W", "Ctrl+Q", "Ctrl+=", "Ctrl++", "Ctrl+-", "Ctrl+0",
                     "Ctrl+Shift+Left", "Ctrl+Shift+Right", "Ctrl+Shift+S", "Ctrl+Shift+D",
                     "F5", "Ctrl+E", "Ctrl+I", "Ctrl+,", "Ctrl+Shift+V", "F1", "Ctrl+Shift+R",
-                    "Ctrl+Shift+T", "Ctrl+Shift+G", *LINK_SHORTCUTS)
+                    "Ctrl+Shift+T", "Ctrl+Shift+G", *LINK_SHORTCUTS,
+                    "Ctrl+F", "Ctrl+Shift+F", "F3", "Shift+F3", "Ctrl+Alt+F", "F2")
 
 @dataclass
 class WindowMenus:

@@ -14,7 +14,7 @@ from tests.ui.window.window_helpers import COUNCIL_A, COUNCIL_B, open_window, wa
 
 def test_seeds_open_side_by_side_with_headers(qtbot, tmp_path, seeds) -> None:
     window = open_window(qtbot, tmp_path, seeds)
-    assert window.windowTitle() == "Source Reader"
+    assert window.windowTitle() == "Default — Source Reader"   # the session, then the app
     assert [p.title for p in window.panes] == [p.document.display_name
                                                for p in window.session.panes]
     first = window.panes[0]
