@@ -31,7 +31,8 @@ def register(subparsers) -> None:
         description="Find text in every statement of every document the library knows. "
                     "Plain text ignoring case unless --case; --regex for a Python regular "
                     "expression; --word for whole words.")
-    parser.add_argument("query", metavar="QUERY")
+    parser.add_argument("query", metavar="QUERY",
+                        help="the text to find (a regular expression with --regex)")
     parser.add_argument("--regex", action="store_true", help="QUERY is a regular expression")
     parser.add_argument("--case", action="store_true", help="match upper and lower case exactly")
     parser.add_argument("--word", action="store_true", help="match whole words only")
