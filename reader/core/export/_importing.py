@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.errors import ReaderError
+from reader.core.text import read_bounded
 from reader.core.export._readers import ImportedFile, ImportedTag, ImportFileError, parse_file
 from reader.core.export._records import DocumentRef, DocumentTexts
 from reader.core.export._web_pages import WebPages, is_web_page
@@ -84,16 +85,7 @@ def read_import_file(path: str | Path) -> ImportedFile:
     """The tags and codebook in ``path``; ImportFileError (one line) for a missing or
     malformed file."""
     path = Path(path)
-    try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise ImportFileError(f"{path}: too large to import")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ImportFileError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise ImportFileError(f"{path}: is a directory") from None
-    except OSError as exc:
-        raise ImportFileError(f"{path}: cannot read ({exc.strerror})") from None
+    data = read_bounded(path, MAX_IMPORT_BYTES, error=ImportFileError)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

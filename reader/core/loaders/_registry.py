@@ -12,7 +12,8 @@ import inspect
 from pathlib import Path
 
 from reader.core.text import (DEFAULT_MAX_BYTES, HTML_SUFFIXES, TEXT_SUFFIXES, Document, Loader,
-                              decode_bytes, document_from_text, normalize_newlines)
+                              decode_bytes, document_from_text, normalize_newlines,
+                              read_bounded)
 from reader.core.errors import DocumentError, UnsupportedFormatError
 from reader.core.loaders._html import html_to_text
 from reader.core.loaders._blocks import Cancel, Progress, check_cancel
@@ -61,16 +62,7 @@ def open_document(path: str | Path, *, progress: Progress | None = None,
     if loader is None or not _takes_progress(loader):
         document = load_document(path, max_bytes=max_bytes)
     else:
-        try:
-            size = path.stat().st_size
-        except OSError:
-            return load_document(path, max_bytes=max_bytes)  # it words the error
-        if size > max_bytes or not path.is_file():
-            return load_document(path, max_bytes=max_bytes)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise DocumentError(f"{path}: cannot read ({exc.strerror})") from None
+        data = read_bounded(path, max_bytes)
         document = loader(path, data, progress=progress, cancel=cancel)  # type: ignore[call-arg]
     check_cancel(cancel)
     return document
@@ -110,36 +102,12 @@ def _registered_loaders() -> dict[str, Loader]:
 def load_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read ``path`` into a Document, or raise DocumentError with a one-line reason."""
     path = Path(path)
-    if not path.exists():
-        raise DocumentError(f"{path}: no such file")
-    if path.is_dir():
-        raise DocumentError(f"{path}: is a directory, not a document")
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise DocumentError(f"{path}: cannot read ({exc.strerror})") from None
-    if size > max_bytes:
-        raise DocumentError(
-            f"{path}: too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB)"
-        )
+    data = read_bounded(path, max_bytes)   # one read: regular files, within the limit
     suffix = path.suffix.lower()
     loader = _registered_loaders().get(suffix)
     if loader is None:
-        if _looks_like_text_file(path):
-            loader = _load_plain
-        else:
-            raise UnsupportedFormatError(f"{path}: the {suffix or 'unknown'} format is not supported")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DocumentError(f"{path}: cannot read ({exc.strerror})") from None
+        if b"\x00" in data[:4096]:
+            raise UnsupportedFormatError(
+                f"{path}: the {suffix or 'unknown'} format is not supported")
+        loader = _load_plain
     return loader(path, data)
-
-
-def _looks_like_text_file(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(4096)
-    except OSError:
-        return False
-    return b"\x00" not in head

@@ -6,6 +6,7 @@ from reader.core.text._documents import (
     DEFAULT_MAX_BYTES, Document, HTML_SUFFIXES, Loader, TEXT_SUFFIXES, decode_bytes,
     document_from_text, guess_title, normalize_newlines, text_sha256)
 from reader.core.text._offsets import OffsetMap, TextPositions
+from reader.core.text._reading import read_bounded, sqlite_file_in_use
 from reader.core.text._statements import (
     Statement, segment_document, split_paragraphs, split_statements)
 from reader.core.text._stats import count_words
@@ -13,6 +14,6 @@ from reader.core.text._stats import count_words
 __all__ = [
     "DEFAULT_MAX_BYTES", "Document", "HTML_SUFFIXES", "Loader", "OffsetMap", "Statement",
     "TEXT_SUFFIXES", "TextPositions", "count_words", "decode_bytes", "document_from_text",
-    "guess_title", "normalize_newlines", "segment_document", "split_paragraphs",
-    "split_statements", "text_sha256",
+    "guess_title", "normalize_newlines", "read_bounded", "segment_document", "split_paragraphs",
+    "split_statements", "sqlite_file_in_use", "text_sha256",
 ]
