@@ -17,7 +17,8 @@ def register(subparsers) -> None:
                     "output unless -o is given; xlsx and qdpx need -o.")
     parser.add_argument("--format", "-f", required=True, choices=FORMAT_NAMES, dest="format",
                         help="output format")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write to FILE ('-': standard output)")
     parser.add_argument("--tag", action="append", default=[], metavar="KIND",
                         help="only this kind: opinion, claim, quotation, note or a kind of "
                              "the library's own (repeatable)")
@@ -40,11 +41,12 @@ def run(args) -> int:
 
     filters = ExportFilter(kinds=args.tag, document_paths=args.document, authors=args.author,
                            since=args.since, session=args.session)
-    if args.format in ("qdpx", "xlsx") and not args.output:
+    if args.format in ("qdpx", "xlsx") and args.output is None:
         raise ExportError(f"--format {args.format} writes a zip archive: give a file with "
-                          "-o FILE")
+                          "-o FILE (or '-o -' for standard output)")
+    to_stdout = args.output in (None, "-")
     with Store.open(db_path(args), readonly=True) as store:
-        if args.output:
+        if not to_stdout:
             count = export(store, args.format, filters, args.output)
             print(f"exported {count} tags to {args.output}", file=sys.stderr)
         else:

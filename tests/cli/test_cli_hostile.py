@@ -34,3 +34,47 @@ def test_fifo_without_writer_gives_one_line_at_once(tmp_path, command):
     os.mkfifo(fifo)
     extra = ["--db", str(tmp_path / "lib.sqlite3")] if command == "import" else ["--json"]
     _one_line_error(run_reader(command, str(fifo), *extra), "named pipe")
+
+
+@pytest.fixture
+def library(tmp_path):
+    from tests.core.export.export_support import make_library
+
+    return make_library(tmp_path).db
+
+
+def _digest(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm"])
+def test_export_over_the_library_is_refused(library, suffix):
+    target = Path(f"{library}{suffix}")
+    before = _digest(library)
+    result = run_reader("export", "-f", "csv", "-o", str(target), "--db", str(library))
+    _one_line_error(result, "is the library being exported")
+    assert _digest(library) == before
+    assert run_reader("export", "-f", "json", "--db", str(library)).returncode == 0
+
+
+def test_export_dash_means_standard_output(library, tmp_path):
+    result = run_reader("export", "-f", "json", "-o", "-", "--db", str(library), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert '"count":5' in result.stdout.replace(" ", "")
+    assert not (tmp_path / "-").exists()
+
+
+def test_export_into_a_fifo_writes_into_it(library, tmp_path):
+    import threading
+
+    fifo = tmp_path / "out.pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader_thread = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader_thread.start()
+    result = run_reader("export", "-f", "csv", "-o", str(fifo), "--db", str(library))
+    reader_thread.join(30)
+    assert result.returncode == 0, result.stderr
+    assert fifo.is_fifo() and received and received[0].count(b"\n") >= 6

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import importlib
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import IO, TYPE_CHECKING, Callable, Mapping, Sequence
 
+from reader.core.export._destination import check_destination, write_export_file
 from reader.core.export._filters import ExportError, ExportFilter, store_query
 from reader.core.export._records import (DocumentRef, DocumentTexts, ExportContext, ExportRecord,
                                         LinkedPassage, build_records)
@@ -86,6 +85,8 @@ def export(store: "Store", fmt: str | ExportFormat, filters: ExportFilter | None
     from reader.core.store import now_iso
 
     spec = get_format(fmt)
+    if isinstance(out, (str, Path)):
+        check_destination(Path(out), getattr(store, "path", None))  # before any work
     filters = filters or ExportFilter()
     texts = DocumentTexts(store)
     records = build_records(store, filters, texts)
@@ -99,7 +100,7 @@ def export(store: "Store", fmt: str | ExportFormat, filters: ExportFilter | None
             out = out.buffer  # type: ignore[attr-defined]
         writer(records, out, context)
         return len(records)
-    _write_atomically(Path(out), spec.binary, lambda stream: writer(records, stream, context))
+    write_export_file(Path(out), spec.binary, lambda stream: writer(records, stream, context))
     return len(records)
 
 
@@ -107,26 +108,3 @@ def export_tags(store: "Store", fmt: str | ExportFormat, filters: ExportFilter |
                 destination: str | Path) -> int:
     """Export to the file ``destination`` (for the Export dialog); returns the count."""
     return export(store, fmt, filters, Path(destination))
-
-
-def _write_atomically(path: Path, binary: bool, write: Callable[[IO], None]) -> None:
-    if path.is_dir():
-        raise ExportError(f"{path}: is a directory")
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
-    except OSError as exc:
-        raise ExportError(f"{path}: cannot write ({exc.strerror})") from None
-    try:
-        with (os.fdopen(fd, "wb") if binary
-              else os.fdopen(fd, "w", encoding="utf-8", newline="")) as stream:
-            write(stream)
-        # mkstemp makes the file private; give it the mode an ordinary new file gets
-        os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(temp, path)
-    except OSError as exc:
-        os.unlink(temp)
-        raise ExportError(f"{path}: cannot write ({exc.strerror})") from None
-    except BaseException:
-        os.unlink(temp)
-        raise
