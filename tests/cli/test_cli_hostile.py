@@ -78,3 +78,31 @@ def test_export_into_a_fifo_writes_into_it(library, tmp_path):
     reader_thread.join(30)
     assert result.returncode == 0, result.stderr
     assert fifo.is_fifo() and received and received[0].count(b"\n") >= 6
+
+
+def test_deeply_nested_json_import_is_one_clear_line(tmp_path):
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000)
+    result = run_reader("import", str(deep), "--db", str(tmp_path / "lib.sqlite3"))
+    _one_line_error(result, "nested too deeply")
+    assert "RecursionError" not in result.stderr
+
+
+@pytest.mark.parametrize("command", [["export", "-f", "json"], ["import", "{json}"]])
+def test_damaged_library_is_one_line(library, tmp_path, command):
+    import sqlite3
+
+    conn = sqlite3.connect(library)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(library.read_bytes())
+    page = 4096
+    data[page + 8:page + 3000] = b"\xff" * (3000 - 8)   # a b-tree page's cells overwritten
+    library.write_bytes(bytes(data))
+    good = tmp_path / "one.json"
+    good.write_text('{"schema": "source-reader/tags", "version": 1, "records": []}')
+    before = _digest(library)
+    args = [a.replace("{json}", str(good)) for a in command]
+    result = run_reader(*args, "--db", str(library))
+    _one_line_error(result, "damaged")
+    assert _digest(library) == before

@@ -187,3 +187,6 @@ def parse_file(text: str, name: str = "file") -> ImportedFile:
         return _from_value(value)
     except Malformed as exc:
         raise ImportFileError(f"{name}: {exc}") from None
+    except RecursionError:  # [[[[...]]]] deeper than the parser's stack
+        raise ImportFileError(f"{name}: not a Source Reader export (JSON nested too deeply)") \
+            from None

@@ -143,7 +143,7 @@ class Store:
         if existed:
             check = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
             if check != "ok":
-                raise StoreError(f"{self.path}: database is damaged ({check})")
+                raise StoreError(f"{self.path}: database is damaged ({_first_problem(check)})")
             if version == 0 and _has_foreign_tables(conn):
                 raise StoreError(f"{self.path}: not a Source Reader database")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -363,3 +363,10 @@ class Store:
             raise StoreError(f"{path}: cannot write the library back ({exc})") from None
         self._conn = Store.open(path)._conn
         self.set_busy_timeout(busy_ms)
+
+
+def _first_problem(report: str) -> str:
+    """One line from SQLite's check report (it starts with '*** in database main ***')."""
+    lines = [line.strip() for line in report.splitlines()
+             if line.strip() and not line.startswith("***")]
+    return (lines[0] if lines else report.strip())[:160]
