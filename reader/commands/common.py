@@ -31,7 +31,15 @@ def document_json(document: Document) -> dict[str, Any]:
 
 def load_documents(paths: list[str]) -> list[Document]:
     """Load each path, raising DocumentError on the first bad one."""
-    return [load_document(Path(p)) for p in paths]
+    return [load_noted(Path(p)) for p in paths]
+
+
+def load_noted(path: str | Path) -> Document:
+    """Load ``path``; what the reader should know (a guessed encoding) goes to stderr."""
+    document = load_document(Path(path))
+    if document.notice:
+        print(f"note: {path}: {document.notice}", file=sys.stderr)
+    return document
 
 
 def add_db_argument(parser) -> None:

@@ -24,11 +24,11 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     """Print every statement of FILE with its suggested tag as JSON."""
-    from reader.core.loaders import load_document
+    from reader.commands.common import load_noted
     from reader.core.text import segment_document
     from reader.core.suggest import suggest_statements
 
-    document = load_document(args.file)
+    document = load_noted(args.file)
     model = _library_model(args.db) if args.db else None
     statements = segment_document(document)
     suggestions = suggest_statements(statements, document.text, model=model)

@@ -106,3 +106,14 @@ def test_damaged_library_is_one_line(library, tmp_path, command):
     result = run_reader(*args, "--db", str(library))
     _one_line_error(result, "damaged")
     assert _digest(library) == before
+
+
+def test_invalid_utf8_is_segmented_and_said_on_stderr(tmp_path):
+    path = tmp_path / "broken.txt"
+    path.write_bytes("Ça coûte cher. Le ministre l'a dit.\n".encode() * 5 + b"\xff\n")
+    result = run_reader("segment", str(path), "--json")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().splitlines() == [
+        f"note: {path}: not valid UTF-8 (1 bad byte sequence(s), first on line 6); "
+        "shown as \ufffd"]
+    assert "Ça coûte cher." in result.stdout

@@ -12,7 +12,7 @@ import inspect
 from pathlib import Path
 
 from reader.core.text import (DEFAULT_MAX_BYTES, HTML_SUFFIXES, TEXT_SUFFIXES, Document, Loader,
-                              decode_bytes, document_from_text, normalize_newlines,
+                              decode_text, document_from_text, normalize_newlines,
                               read_bounded)
 from reader.core.errors import DocumentError, UnsupportedFormatError
 from reader.core.loaders._html import html_to_text
@@ -78,13 +78,16 @@ def _takes_progress(loader: Loader) -> bool:
 
 
 def _load_plain(path: Path, data: bytes) -> Document:
-    text = normalize_newlines(decode_bytes(data, path.name))
-    return document_from_text(text, path=path, source_format="text")
+    decoded = decode_text(data, path.name)
+    return document_from_text(normalize_newlines(decoded.text), path=path, source_format="text",
+                              notice=decoded.note)
 
 
 def _load_html(path: Path, data: bytes) -> Document:
-    title, text = html_to_text(decode_bytes(data, path.name))
-    return document_from_text(text, title=title or None, path=path, source_format="html")
+    decoded = decode_text(data, path.name)
+    title, text = html_to_text(decoded.text)
+    return document_from_text(text, title=title or None, path=path, source_format="html",
+                              notice=decoded.note)
 
 
 def _builtin_loaders() -> dict[str, Loader]:
@@ -106,8 +109,17 @@ def load_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
     suffix = path.suffix.lower()
     loader = _registered_loaders().get(suffix)
     if loader is None:
-        if b"\x00" in data[:4096]:
+        if b"\x00" in data[:4096] and not _decodes(data, path.name):
             raise UnsupportedFormatError(
                 f"{path}: the {suffix or 'unknown'} format is not supported")
         loader = _load_plain
     return loader(path, data)
+
+
+def _decodes(data: bytes, name: str) -> bool:
+    """True for text with NUL bytes that still decodes (UTF-16 without a BOM)."""
+    try:
+        decode_text(data, name)
+    except DocumentError:
+        return False
+    return True

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from reader.core.errors import DocumentError
+from reader.core.text._decoding import decode_bytes  # noqa: F401  (a name of this module before)
 
 #: Files above this size are refused before reading; big enough for a long book.
 DEFAULT_MAX_BYTES = 40 * 1024 * 1024
@@ -65,77 +64,6 @@ def text_sha256(text: str) -> str:
 def normalize_newlines(text: str) -> str:
     """CRLF and lone CR become LF."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (b"\xef\xbb\xbf", "utf-8"),
-    (b"\xff\xfe\x00\x00", "utf-32-le"),
-    (b"\x00\x00\xfe\xff", "utf-32-be"),
-    (b"\xff\xfe", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be"),
-)
-
-
-def decode_bytes(data: bytes, name: str = "file") -> str:
-    """Decode file bytes to text: BOMs first, then strict UTF-8, then detection.
-
-    Raises DocumentError for content that looks binary.
-    """
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data[len(bom):].decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise DocumentError(f"{name}: not valid {encoding} text ({exc.reason})") from None
-    if b"\x00" in data:
-        raise DocumentError(f"{name}: looks like a binary file, not text")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = _detect_and_decode(data, name)
-    if _mostly_control(text):
-        raise DocumentError(f"{name}: looks like a binary file, not text")
-    return text
-
-
-def _detect_and_decode(data: bytes, name: str) -> str:
-    western = _as_western(data)
-    if western is not None:
-        return western
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[: 2 * 1024 * 1024]).best()
-    if best is None or best.encoding is None:
-        raise DocumentError(f"{name}: unknown text encoding (binary file?)")
-    try:
-        return data.decode(best.encoding)
-    except (UnicodeDecodeError, LookupError):
-        return data.decode(best.encoding, errors="replace")
-
-
-def _as_western(data: bytes) -> str | None:
-    """cp1252 text when it reads as a Western language: accented letters are a minority.
-
-    Detectors often call short French or German text Central European; text in another
-    script decoded as cp1252 is nearly all accented letters, so it fails this test.
-    """
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        return None
-    letters = [ch for ch in text[:65536] if ch.isalpha()]
-    if not letters:
-        return None
-    accented = sum(1 for ch in letters if ord(ch) > 127)
-    return text if accented / len(letters) <= 0.3 else None
-
-
-def _mostly_control(text: str) -> bool:
-    sample = text[:65536]
-    if not sample:
-        return False
-    bad = sum(1 for ch in sample if ch not in "\t\n\r\f" and unicodedata.category(ch) == "Cc")
-    return bad / len(sample) > 0.05
 
 
 def guess_title(text: str, fallback: str) -> str:
