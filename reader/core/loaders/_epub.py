@@ -32,13 +32,22 @@ def load_epub(path: Path, data: bytes, *, progress: Progress | None = None,
         raise DocumentError(f"{path.name}: the EPUB spine lists no chapters")
     toc = _toc_titles(book, opf, manifest, base)
     paragraphs: list[str] = []
+    escaping = missing = 0
     for done, href in enumerate(chapters, start=1):
         check_cancel(cancel)
-        raw = book.read_optional(href)
+        # A chapter outside the archive ("../../etc/passwd") is never looked up.
+        raw = None if _escapes(href) else book.read_optional(href)
+        escaping += _escapes(href)
+        missing += raw is None and not _escapes(href)
         if raw is not None:
             paragraphs.extend(_chapter(raw, href, toc.get(href), path.name))
         if progress is not None:
             progress(done, len(chapters))
+    if not any(p.strip() for p in paragraphs):
+        why = ", ".join(part for part in (f"{escaping} point outside the archive" if escaping
+                                          else "", f"{missing} missing" if missing else "")
+                        if part) or "all empty"
+        raise DocumentError(f"{path.name}: no chapter of this EPUB could be read ({why})")
     title = _metadata_title(opf)
     return assemble(paragraphs, title, path, "epub")
 
@@ -137,4 +146,10 @@ def _metadata_title(opf: ET.Element) -> str | None:
 
 
 def _join(folder: str, href: str) -> str:
+    # An absolute href counts from the archive's root; ".." past the root stays in the
+    # result, so _escapes sees it.
     return posixpath.normpath(posixpath.join(folder, unquote(href))).lstrip("/")
+
+
+def _escapes(member: str) -> bool:
+    return member == ".." or member.startswith("../")

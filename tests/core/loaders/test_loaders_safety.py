@@ -9,7 +9,7 @@ import zipfile
 import pytest
 
 from reader.core.errors import CancelledError, DocumentError
-from reader.core.loaders import extra_loaders, open_document
+from reader.core.loaders import extra_loaders, load_document, open_document
 from reader.core.loaders import SafeZip, ZipLimits, parse_xml
 from tests.core.loaders.loader_fixtures import make_epub, make_zip_bomb
 
@@ -119,3 +119,37 @@ def test_big_web_page_reports_progress_and_cancels(tmp_path):
         open_document(path, progress=lambda done, total: seen.append((done, total)),
                       cancel=lambda: len(seen) >= 1)
     assert seen == [(1 << 20, 3_400_007)]
+
+
+def _epub_with_chapters(path, hrefs):
+    import zipfile
+
+    items = "".join(f'<item id="c{i}" href="{h}" media-type="application/xhtml+xml"/>'
+                    for i, h in enumerate(hrefs))
+    spine = "".join(f'<itemref idref="c{i}"/>' for i in range(len(hrefs)))
+    with zipfile.ZipFile(path, "w") as book:
+        book.writestr("mimetype", "application/epub+zip")
+        book.writestr("META-INF/container.xml",
+                      '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:'
+                      'opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/'
+                      'content.opf" media-type="application/oebps-package+xml"/></rootfiles>'
+                      '</container>')
+        book.writestr("OEBPS/content.opf",
+                      '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" '
+                      'version="2.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/">'
+                      f'<dc:title>Escape</dc:title></metadata><manifest>{items}</manifest>'
+                      f'<spine>{spine}</spine></package>')
+        book.writestr("OEBPS/ok.xhtml", "<html><body><p>A chapter that is inside.</p></body></html>")
+    return path
+
+
+def test_epub_whose_chapters_all_escape_is_refused_with_a_reason(tmp_path):
+    path = _epub_with_chapters(tmp_path / "escape.epub",
+                               ["../../../etc/passwd", "../../secret.xhtml"])
+    with pytest.raises(DocumentError, match=r"no chapter .* could be read \(2 point outside"):
+        load_document(path)
+
+
+def test_epub_escaping_chapters_are_skipped_beside_good_ones(tmp_path):
+    path = _epub_with_chapters(tmp_path / "mixed.epub", ["../../../etc/passwd", "ok.xhtml"])
+    assert "A chapter that is inside." in load_document(path).text
