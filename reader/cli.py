@@ -49,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Source Reader: read documents side by side, link related passages, "
                     "tag opinion, claim and quotation.",
         epilog=_window_help(window) + "\n\ncommands:\n"
-               + "\n".join(f"  reader {name} --help" for name in commands),
+               + "\n".join(f"  reader {name} --help" for name in commands)
+               + "\n\n" + EXIT_STATUS_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -58,6 +59,31 @@ def build_parser() -> argparse.ArgumentParser:
     for name in commands:
         _command_module(name).register(sub)
     return parser
+
+
+EXIT_STATUS_HELP = """exit status:
+  0    done
+  1    a bad file or library, or a failure: one line on stderr, the library unchanged
+  2    a usage error (unknown option, missing argument)
+  130  interrupted (Ctrl+C)"""
+
+
+def _command_first(args: list[str]) -> list[str]:
+    """``reader --db LIB align A B`` as ``reader align A B --db LIB``: window options that
+    come before a subcommand (and their values) go after it."""
+    takes_value = {option for action in build_window_parser()._actions
+                   if action.nargs != 0 for option in action.option_strings}
+    i = 0
+    while i < len(args):
+        word = args[i]
+        if word == "--":
+            return args
+        if word in COMMANDS:
+            return [word, *args[i + 1:], *args[:i]] if i else args
+        if not word.startswith("-"):
+            return args  # a file: the window
+        i += 2 if word in takes_value else 1
+    return args
 
 
 def build_window_parser() -> argparse.ArgumentParser:
@@ -88,9 +114,9 @@ def _window_help(window: argparse.ArgumentParser) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``reader`` console script."""
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    args_list = _command_first(list(sys.argv[1:] if argv is None else argv))
     try:
-        first = next((a for a in args_list if not a.startswith("-")), None)
+        first = args_list[0] if args_list else None
         if (first in COMMANDS) or (args_list and args_list[0] in ("-h", "--help")):
             args = build_parser().parse_args(args_list)
             if args.command is None:

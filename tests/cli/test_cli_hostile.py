@@ -117,3 +117,23 @@ def test_invalid_utf8_is_segmented_and_said_on_stderr(tmp_path):
         f"note: {path}: not valid UTF-8 (1 bad byte sequence(s), first on line 6); "
         "shown as \ufffd"]
     assert "Ça coûte cher." in result.stdout
+
+
+def test_db_before_the_command_runs_the_command(tmp_path, seeds):
+    import json
+    import sqlite3
+
+    library = tmp_path / "lib.sqlite3"
+    result = run_reader("--db", str(library), "align", *map(str, seeds[:2]), "--json")
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)["documents"]) == 2
+    conn = sqlite3.connect(library)
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
+    conn.close()
+
+
+def test_help_names_the_window_options_and_exit_codes():
+    result = run_reader("--help")
+    assert result.returncode == 0
+    for needle in ("--fresh", "--db PATH", "exit status", "130"):
+        assert needle in result.stdout, needle
