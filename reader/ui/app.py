@@ -76,7 +76,14 @@ def run_app(files: Sequence[str], db: str | None = None, restore: bool = True,
 
     Without files the previous session's documents are reopened (unless ``restore`` is
     False, i.e. ``--fresh``); ``session`` names the reading session to open or create.
+    Without a display: ReaderError, one sentence (Qt would abort).
     """
+    from reader.core.errors import ReaderError
+    from reader.ui.display import display_problem
+
+    problem = display_problem(os.environ, sys.platform)
+    if problem:
+        raise ReaderError(problem)
     app = create_application()
     from reader.ui.window import MainWindow
 

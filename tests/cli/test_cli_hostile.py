@@ -137,3 +137,15 @@ def test_help_names_the_window_options_and_exit_codes():
     assert result.returncode == 0
     for needle in ("--fresh", "--db PATH", "exit status", "130"):
         assert needle in result.stdout, needle
+
+
+def test_no_display_is_one_sentence_and_a_clean_exit(tmp_path, seeds):
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "reader", "--fresh", str(seeds[0]),
+                             "--db", str(tmp_path / "lib.sqlite3")], env=env,
+                            capture_output=True, text=True, timeout=60)
+    _one_line_error(result, "no display found", "graphical session")
