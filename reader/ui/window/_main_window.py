@@ -27,7 +27,7 @@ from reader.ui.links import LinkControls, LinkGutter
 from reader.ui.jobs import DocumentLoader
 from reader.ui.window._marks import MarksPresenter
 from reader.ui.view import PaneWidget
-from reader.ui.window._status import AuthorStatus, MessageBanner, ProgressStatus
+from reader.ui.window._status import AuthorStatus, MessageBanner, ProgressStatus, RetryTimer
 from reader.ui.links import SyncScroller
 from reader.ui.window._documents import DocumentsController
 from reader.ui.window._find import WindowFind
@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.banner = MessageBanner(central)
+        self.store_retry = RetryTimer(lambda: self.session.flush_pending(), parent=self)
         layout.addWidget(self.banner)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
         self.splitter.setChildrenCollapsible(False)
@@ -141,8 +142,7 @@ class MainWindow(QMainWindow):
         bridge.alignmentChanged.connect(self.presenter.alignment_changed)
         bridge.suggestionsChanged.connect(self.presenter.suggestions_changed)
         bridge.storeProblem.connect(self._store_problem)
-        bridge.storeRecovered.connect(lambda message, _n: self.statusBar().showMessage(
-            f"Library written again: {message}", 8000))
+        bridge.storeRecovered.connect(self._store_recovered)
         bridge.orphansChanged.connect(self._orphans_changed)
         self.loader.loaded.connect(self.documents.document_loaded)
         self.loader.failed.connect(self.documents.document_failed)
@@ -320,8 +320,18 @@ class MainWindow(QMainWindow):
                         "panel (Ctrl+Shift+T).")
 
     def _store_problem(self, message: str, pending: int) -> None:
-        extra = f" ({pending} change(s) kept in memory, saved when possible)" if pending else ""
-        self.report(f"Library problem: {message}{extra}")
+        # One banner line for the library, replaced as the count changes; retried until
+        # written, then taken back (see _store_recovered).
+        message = f"Library problem: {message}"
+        self.banner.add(message, key="library")
+        self.statusBar().showMessage(message, 10000)
+        if pending:
+            self.store_retry.start()
+
+    def _store_recovered(self, message: str, _written: int) -> None:
+        self.store_retry.stop()
+        self.banner.remove("library")
+        self.statusBar().showMessage(f"Library written again: {message}", 8000)
 
     # -- drag and drop -------------------------------------------------------------------------
 

@@ -3,16 +3,17 @@ file, a store that cannot be written) that must be seen but must not block the w
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QProgressBar, QToolButton,
-                               QWidget)
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QProgressBar, QScrollArea,
+                               QToolButton, QWidget)
 
 from reader.ui.icons import set_icon
 from reader.ui.jobs import TaskRunner
 
-MAX_BANNER_LINES = 4
+#: Lines the banner shows before it scrolls.
+VISIBLE_LINES = 8
 
 
 class ProgressStatus(QWidget):
@@ -55,7 +56,13 @@ class ProgressStatus(QWidget):
 
 
 class MessageBanner(QFrame):
-    """A dismissible strip above the panes listing recent problems."""
+    """A dismissible strip above the panes listing every current problem.
+
+    A message given a ``key`` replaces the earlier one with that key (the library's state
+    is one line, however often it changes) and ``remove(key)`` takes it back when the
+    problem is over; identical messages are listed once. Past ``VISIBLE_LINES`` the list
+    scrolls, so none is dropped.
+    """
 
     dismissed = Signal()
 
@@ -72,6 +79,12 @@ class MessageBanner(QFrame):
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text.setAccessibleName("Message text")
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidget(self.text)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         close = QToolButton(self)
         set_icon(close, "mdi6.close")
         close.setAutoRaise(True)
@@ -79,23 +92,70 @@ class MessageBanner(QFrame):
         close.setAccessibleName("Dismiss messages")
         close.clicked.connect(self.dismiss)
         layout.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.text, 1)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
-        self.lines: list[str] = []
+        self._entries: list[tuple[str | None, str]] = []
         self.hide()
 
-    def add(self, message: str) -> None:
-        """Show ``message`` (the newest few stay listed)."""
-        self.lines = (self.lines + [message])[-MAX_BANNER_LINES:]
-        self.text.setText("\n".join(self.lines))
-        self.show()
+    @property
+    def lines(self) -> list[str]:
+        """The messages shown, oldest first."""
+        return [message for _key, message in self._entries]
+
+    def add(self, message: str, key: str | None = None) -> None:
+        """Show ``message``; with ``key`` it replaces the message shown under that key."""
+        self._entries = [(k, m) for k, m in self._entries
+                         if (key is None or k != key) and m != message]
+        self._entries.append((key, message))
+        self._refresh()
+
+    def remove(self, key: str) -> None:
+        """Take back the message shown under ``key`` (the problem is over)."""
+        self._entries = [(k, m) for k, m in self._entries if k != key]
+        self._refresh()
 
     def dismiss(self) -> None:
         """Hide and forget the messages."""
-        self.lines = []
+        self._entries = []
         self.hide()
         self.dismissed.emit()
 
+    def _refresh(self) -> None:
+        if not self._entries:
+            self.hide()
+            return
+        self.text.setText("\n".join(self.lines))
+        line = self.text.fontMetrics().lineSpacing()
+        shown = min(len(self._entries) * 2, VISIBLE_LINES)   # a message may wrap once
+        self.scroll.setFixedHeight(line * shown + 6)
+        self.show()
+
+
+class RetryTimer(QObject):
+    """Calls ``retry`` every ``interval_ms`` while started: writes kept in memory reach the
+    library once it can be written again (disk space freed, lock released) without
+    waiting for the reader's next key."""
+
+    def __init__(self, retry: Callable[[], object], interval_ms: int = 5000,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(retry)
+
+    @property
+    def active(self) -> bool:
+        """True while retrying."""
+        return self._timer.isActive()
+
+    def start(self) -> None:
+        """Retry from now on (again and again until ``stop``)."""
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def stop(self) -> None:
+        """Stop retrying."""
+        self._timer.stop()
 
 class AuthorStatus(QLabel):
     """"Tagging as ann" in the status bar, with who is compared or shown while that is on:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from pathlib import Path
 
 import pytest
@@ -109,14 +111,14 @@ def test_bad_input_shows_a_message_and_other_panes_keep_working(qtbot, tmp_path,
 
 def test_unreadable_file(qtbot, tmp_path, seeds, monkeypatch) -> None:
     path = write(tmp_path / "secret.txt", "hidden text.")
-    real_read = Path.read_bytes
+    real_open = os.open
 
-    def refuse(self: Path) -> bytes:
-        if self.name == "secret.txt":    # chmod 0 does not stop root, so refuse here
+    def refuse(file, *args, **kwargs) -> int:
+        if os.fspath(file).endswith("secret.txt"):  # chmod 0 does not stop root: refuse here
             raise PermissionError(13, "Permission denied")
-        return real_read(self)
+        return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     window = open_window(qtbot, tmp_path, seeds)
     window.documents.open_paths([path])
     qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=10000)
