@@ -43,6 +43,7 @@ from reader.core.store._schema import (  # noqa: F401
     _split_sql,
 )
 from reader.core.store._kinds import KindTable
+from reader.core.store._opening import connect, may_open_immutable
 from reader.core.store._search import SearchTable
 from reader.core.store._sessions import SessionTable
 from reader.core.store._tags import TagTable
@@ -75,6 +76,10 @@ def default_db_path(environ: dict[str, str] | None = None) -> Path:
     import platformdirs
 
     return platformdirs.user_data_path("source-reader") / "library.sqlite3"
+
+
+class _RetryImmutable(Exception):
+    """A read-only open on a read-only mount: try again as immutable."""
 
 
 class Store:
@@ -110,10 +115,16 @@ class Store:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StoreError(f"{path}: cannot create ({exc.strerror})") from None
-        uri = f"{path.resolve().as_uri()}?mode={'ro' if readonly else 'rwc'}"
         try:
-            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
-                                   isolation_level=None, check_same_thread=False)
+            return cls._connect(path, readonly, exists)
+        except _RetryImmutable:
+            return cls._connect(path, readonly, exists, immutable=True)
+
+    @classmethod
+    def _connect(cls, path: Path, readonly: bool, exists: bool,
+                 immutable: bool = False) -> "Store":
+        try:
+            conn = connect(path, readonly, BUSY_TIMEOUT_MS / 1000, immutable)
         except sqlite3.Error as exc:
             raise StoreError(f"{path}: cannot open database ({exc})") from None
         store = cls(conn, path, readonly)
@@ -124,6 +135,8 @@ class Store:
             raise
         except sqlite3.OperationalError as exc:
             conn.close()
+            if readonly and not immutable and may_open_immutable(path, exc):
+                raise _RetryImmutable() from None
             raise StoreError(_describe(path, exc)) from None
         except sqlite3.DatabaseError as exc:
             conn.close()
