@@ -1,0 +1,237 @@
+"""The window with huge documents (issue 12): a 10,000-page PDF and a 1-million-statement
+text open side by side (offscreen Qt), each measured in its own process.
+
+- key -> stored: a tag key posted to the focused pane until its SQLite commit returned,
+  pressed every 0.5 s while the documents load and align, then 20 times once idle;
+- the longest GUI-thread stall (a 10 ms QTimer's lateness), while loading and while tagging;
+- the window process's memory (RSS now and peak).
+
+Baselines, same run: a bare ``Store.add_tag`` commit on a library of the same size, and a
+bare QPlainTextEdit given the same two texts on the GUI thread (its stall and memory).
+Run: ``.venv/bin/python bench/bench_huge.py [PAGES] [STATEMENTS]`` (default 10000 1000000;
+minutes on a 2-core machine).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+TARGETS = {"stored_ms": 50, "stall_ms": 100, "rss_mb": 1024}
+
+
+def make_files(directory: Path, pages: int, statements: int) -> tuple[Path, Path]:
+    """A PDF of ``pages`` pages (six sentences each) and a text of ``statements`` sentences."""
+    from tests.core.loaders.pdf_writer import pdf_from_page_streams
+
+    pdf, text = directory / f"pages{pages}.pdf", directory / f"statements{statements}.txt"
+    streams = []
+    for page in range(pages):
+        lines = b" ".join(b"(Page %d line %d says the harbor %d opens at dawn.) Tj 0 -14 Td"
+                          % (page, line, (page * 7 + line) % 97) for line in range(6))
+        streams.append(b"BT /F1 11 Tf 72 720 Td " + lines + b" ET")
+    pdf.write_bytes(pdf_from_page_streams(streams))
+    sentences = [f"Fact {i} holds." for i in range(statements)]
+    text.write_text("\n\n".join(" ".join(sentences[i:i + 5])
+                                for i in range(0, statements, 5)), encoding="utf-8")
+    return pdf, text
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _app_and_probe():
+    from PySide6.QtCore import QTimer
+
+    from reader.ui.app import create_application
+
+    app = create_application()
+    lags: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        lags.append(max(0.0, now - last[0] - 0.010))
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    timer.start()
+    return app, lags, timer
+
+
+def _wait(app, condition, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while not condition() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.002)
+    return condition()
+
+
+def case_window(pdf: Path, text: Path) -> dict:
+    """Ours: the real window with both documents."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+
+    from reader.ui.window import MainWindow
+
+    app, lags, _timer = _app_and_probe()
+    tmp = Path(tempfile.mkdtemp())
+    window = MainWindow(db_path=tmp / "lib.sqlite3", restore=False, align_method="lexical")
+    window.resize(1600, 1000)
+    window.show()
+    started = time.perf_counter()
+    window.documents.start([pdf, text])
+    _wait(app, lambda: bool(window.panes) and window.session.store is not None, 900)
+    bulk = window.session.store.bulk
+    commits: list[float] = []
+    write_batch = bulk.write_batch
+
+    def timed(*args, **kwargs):
+        result = write_batch(*args, **kwargs)
+        commits.append(time.perf_counter())
+        return result
+
+    bulk.write_batch = timed
+
+    def press(pane, n: int) -> float:
+        before = len(commits)
+        key, char = ((Qt.Key.Key_C, "c"), (Qt.Key.Key_O, "o"))[n % 2]
+        posted = time.perf_counter()
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            app.postEvent(pane.view, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char))
+        _wait(app, lambda: len(commits) > before, 120)
+        return commits[-1] - posted if len(commits) > before else float("inf")
+
+    def idle() -> bool:
+        return (len(window.panes) == 2 and window.documents.documents_shown()
+                and not window.runner.busy)
+
+    during, after, n = [], [], 0
+    while not idle() and time.perf_counter() - started < 1500:
+        window.panes[0].view.setFocus()
+        during.append(press(window.panes[0], n))
+        n += 1
+        _wait(app, lambda: False, 0.5)
+    loaded = time.perf_counter() - started
+    stall_loading = max(lags, default=0.0)
+    mark = len(lags)
+    for i in range(20):
+        pane = window.panes[i % len(window.panes)]
+        pane.view.setFocus()
+        app.processEvents()
+        after.append(press(pane, n))
+        n += 1
+        _wait(app, lambda: False, 0.2)
+    return {"statements": [len(p.statements) for p in window.session.panes],
+            "loaded_s": loaded, "during_n": len(during),
+            "during_median_ms": statistics.median(during) * 1000 if during else None,
+            "during_max_ms": max(during) * 1000 if during else None,
+            "after_median_ms": statistics.median(after) * 1000,
+            "after_max_ms": max(after) * 1000,
+            "stall_loading_ms": stall_loading * 1000,
+            "stall_tagging_ms": max(lags[mark:], default=0.0) * 1000,
+            "rss_mb": _rss_mb(), "peak_mb": _peak_mb()}
+
+
+def case_baseline(pdf: Path, text: Path) -> dict:
+    """A bare QPlainTextEdit with the same texts; a bare Store.add_tag commit."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from reader.core.loaders import load_document
+    from reader.core.store import Store
+
+    documents = [load_document(pdf), load_document(text)]
+    app, lags, _timer = _app_and_probe()
+    views = []
+    _wait(app, lambda: False, 0.3)
+    mark = len(lags)
+    for document in documents:
+        view = QPlainTextEdit()
+        view.resize(780, 1000)
+        view.show()
+        view.setPlainText(document.text)
+        views.append(view)
+        _wait(app, lambda: False, 0.3)
+    stall = max(lags[mark:], default=0.0)
+    tmp = Path(tempfile.mkdtemp())
+    store = Store.open(tmp / "bare.sqlite3")
+    doc = store.remember_document(documents[1].sha256, str(text), "bare", text=documents[1].text)
+    commits = []
+    for i in range(20):
+        begun = time.perf_counter()
+        store.tag_table.add_tag(doc.id, i, i + 1, "claim", exact="x", prefix="", suffix="",
+                                author="bench")
+        commits.append(time.perf_counter() - begun)
+    store.close()
+    return {"stall_ms": stall * 1000, "rss_mb": _rss_mb(), "peak_mb": _peak_mb(),
+            "commit_median_ms": statistics.median(commits) * 1000}
+
+
+def _run_case(name: str, pdf: Path, text: Path) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, __file__, "--case", name, str(pdf), str(text)],
+                            capture_output=True, text=True, env=env, cwd=ROOT, timeout=3600)
+    for line in result.stdout.splitlines():
+        if line.startswith("{"):
+            return json.loads(line)
+    raise RuntimeError(f"case {name} failed: {result.stderr[-800:]}")
+
+
+def _ms(value: float | None) -> str:
+    return "—" if value is None else f"{value:,.0f} ms" if value >= 10 else f"{value:.1f} ms"
+
+
+def main(argv: list[str]) -> int:
+    """Print the Markdown table."""
+    if argv and argv[0] == "--case":
+        case = {"window": case_window, "baseline": case_baseline}[argv[1]]
+        print(json.dumps(case(Path(argv[2]), Path(argv[3]))), flush=True)
+        os._exit(0)
+    pages = int(argv[0]) if argv else 10_000
+    statements = int(argv[1]) if len(argv) > 1 else 1_000_000
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf, text = make_files(Path(tmp), pages, statements)
+        ours = _run_case("window", pdf, text)
+        base = _run_case("baseline", pdf, text)
+    print(f"{pages:,}-page PDF ({ours['statements'][0]:,} statements) beside a "
+          f"{ours['statements'][1]:,}-statement text; loaded and aligned in "
+          f"{ours['loaded_s']:.0f} s\n")
+    print("| what | target | ours | baseline, same run |")
+    print("|---|---|---|---|")
+    print(f"| key → stored while loading ({ours['during_n']} presses), median / max "
+          f"| ≤ {TARGETS['stored_ms']} ms | {_ms(ours['during_median_ms'])} / "
+          f"{_ms(ours['during_max_ms'])} | bare `add_tag` commit {_ms(base['commit_median_ms'])} |")
+    print(f"| key → stored once loaded, median / max | ≤ {TARGETS['stored_ms']} ms "
+          f"| {_ms(ours['after_median_ms'])} / {_ms(ours['after_max_ms'])} | |")
+    print(f"| longest GUI stall while loading / while tagging | ≤ {TARGETS['stall_ms']} ms "
+          f"| {_ms(ours['stall_loading_ms'])} / {_ms(ours['stall_tagging_ms'])} "
+          f"| two bare QPlainTextEdits given the texts: {_ms(base['stall_ms'])} |")
+    print(f"| window memory (RSS now / peak) | ≤ {TARGETS['rss_mb']} MB "
+          f"| {ours['rss_mb']:,.0f} / {ours['peak_mb']:,.0f} MB "
+          f"| bare views: {base['rss_mb']:,.0f} / {base['peak_mb']:,.0f} MB |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
