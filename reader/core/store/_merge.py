@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import sqlite3
 import tempfile
 from dataclasses import dataclass, replace
@@ -76,6 +77,8 @@ def is_library_file(path: str | Path) -> bool:
     Reads with a plain ``open()``: never call it on a library this process has open
     (closing the descriptor would drop SQLite's locks on it)."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False  # a FIFO would block the open, a device never ends
         with open(path, "rb") as handle:
             return handle.read(16) == b"SQLite format 3\x00"
     except OSError:
