@@ -9,6 +9,7 @@ large alignment arrives without a long pause. Jobs are functions of ``process_jo
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import pickle
 import threading
@@ -42,7 +43,24 @@ def flatten(value: Any) -> tuple:
 
 
 def unflatten(tree: tuple) -> Any:
-    """Rebuild a value from ``flatten``, yielding the GIL between pieces."""
+    """Rebuild a value from ``flatten``, yielding the GIL between pieces.
+
+    The cyclic garbage collector is off meanwhile, and what exists afterwards is frozen
+    out of its reach: a million new objects would set off full collections over
+    everything the window holds, each keeping the GIL (so the GUI thread) for a second or
+    more. The pieces hold no cycles; frozen objects are still freed when unreferenced.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _unflatten(tree)
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+def _unflatten(tree: tuple) -> Any:
     kind = tree[0]
     if kind == "raw":
         return _loads(tree[1])
@@ -57,7 +75,7 @@ def unflatten(tree: tuple) -> Any:
             out.update(_loads(piece))
         return out
     cls, parts = tree[1], tree[2]
-    return cls(**{name: unflatten(part) for name, part in parts.items()})
+    return cls(**{name: _unflatten(part) for name, part in parts.items()})
 
 
 def _loads(piece: bytes) -> Any:
