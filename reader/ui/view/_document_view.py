@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from reader.core.text import OffsetMap, TextPositions
 from reader.ui.tag_style import ViewColors
+from reader.ui.view._filling import TextFiller
 from reader.ui.view._find_marks import FindMarks
 from reader.ui.view._geometry import ViewGeometry
 from reader.ui.view._tooltip import statement_tooltip
@@ -90,6 +91,7 @@ class DocumentView(ViewGeometry, QPlainTextEdit):
         from reader.ui.view._margin import MarkMargin
 
         self.margin = MarkMargin(self)
+        self.filler = TextFiller(self)
         self.verticalScrollBar().valueChanged.connect(self._moved)
         self.updateRequest.connect(self._update_requested)
         self._update_margins(self.viewport().size())
@@ -108,7 +110,7 @@ class DocumentView(ViewGeometry, QPlainTextEdit):
         self.statements = statements
         self.starts = positions.starts
         self.ends = positions.ends
-        self.setPlainText(text)
+        self.filler.fill(text)   # a big text in pieces: the window keeps answering keys
         self._moved()
 
     def set_statements(self, statements: Sequence[Any]) -> None:
