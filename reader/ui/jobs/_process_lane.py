@@ -15,7 +15,7 @@ import pickle
 import threading
 import time
 from dataclasses import fields, is_dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from reader.core.errors import CancelledError, ReaderError
 
@@ -66,16 +66,24 @@ def _unflatten(tree: tuple) -> Any:
         return _loads(tree[1])
     if kind == "seq":
         items: list[Any] = []
-        for piece in tree[2]:
+        for piece in _consumed(tree[2]):
             items.extend(_loads(piece))
         return tuple(items) if tree[1] else items
     if kind == "map":
         out: dict[Any, Any] = {}
-        for piece in tree[1]:
+        for piece in _consumed(tree[1]):
             out.update(_loads(piece))
         return out
     cls, parts = tree[1], tree[2]
     return cls(**{name: _unflatten(part) for name, part in parts.items()})
+
+
+def _consumed(pieces: list[bytes]) -> Iterator[bytes]:
+    """Each piece, dropped from ``pieces`` once handed out: the pickled bytes and the
+    objects rebuilt from them are not all held at once (a lower peak for big results)."""
+    for i in range(len(pieces)):
+        piece, pieces[i] = pieces[i], b""
+        yield piece
 
 
 def _loads(piece: bytes) -> Any:
