@@ -22,6 +22,8 @@ from reader.core.errors import CancelledError, ReaderError
 #: Items per pickled piece; unpickling one takes a few milliseconds.
 CHUNK = 500
 POLL_S = 0.05
+#: Shortest time between two progress reports handed to the window.
+PROGRESS_S = 0.05
 
 
 def flatten(value: Any) -> tuple:
@@ -144,6 +146,7 @@ class ProcessLane:
                 self._start()
             connection = self._connection
             connection.send((name, args))
+            said = 0.0
             while True:
                 if cancel():
                     self.stop(kill=True)
@@ -158,7 +161,12 @@ class ProcessLane:
                 except (OSError, EOFError):   # stopped from outside (window closing)
                     raise CancelledError("cancelled") from None
                 if kind == "progress":
-                    progress(*payload)
+                    # At most every PROGRESS_S: each report is a queued call on the GUI
+                    # thread, and 10,000 PDF pages queued at once froze it for seconds.
+                    now = time.monotonic()
+                    if now - said >= PROGRESS_S or payload[0] >= payload[1]:
+                        said = now
+                        progress(*payload)
                     continue
                 if kind == "error":
                     raise ReaderError(payload)
