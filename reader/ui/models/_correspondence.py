@@ -60,20 +60,22 @@ def manual_pairs(session: Any, a: int, b: int) -> tuple[Pairs, Pairs]:
     """Pins and rejections between panes ``a`` and ``b``, as (a statement, b statement)."""
     pane_a, pane_b = session.panes[a], session.panes[b]
     key_a, key_b = pane_a.doc_key, pane_b.doc_key
+    found: list[tuple[int, int, str]] = []
+    for link in session.manual_links():
+        ids = (link.left_document_id, link.right_document_id)
+        if ids == (key_a, key_b):
+            found.append((link.left_start, link.right_start, link.action))
+        elif ids == (key_b, key_a):
+            found.append((link.right_start, link.left_start, link.action))
+    if not found:  # the usual case: no start lists (a million statements take 0.2 s)
+        return (), ()
     starts_a = [s.start for s in pane_a.statements]
     starts_b = [s.start for s in pane_b.statements]
     pins: list[tuple[int, int]] = []
     rejections: list[tuple[int, int]] = []
-    for link in session.manual_links():
-        ids = (link.left_document_id, link.right_document_id)
-        if ids == (key_a, key_b):
-            a_start, b_start = link.left_start, link.right_start
-        elif ids == (key_b, key_a):
-            a_start, b_start = link.right_start, link.left_start
-        else:
-            continue
+    for a_start, b_start, action in found:
         pair = (statement_at(starts_a, a_start), statement_at(starts_b, b_start))
-        (pins if link.action == "link" else rejections).append(pair)
+        (pins if action == "link" else rejections).append(pair)
     return tuple(sorted(set(pins))), tuple(sorted(set(rejections)))
 
 
