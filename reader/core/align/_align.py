@@ -26,6 +26,8 @@ DEFAULT_THRESHOLD = 0.48
 #: Each statement's best partners from this score are candidates (faint ribbons); a threshold
 #: below it shows nothing more.
 CANDIDATE_FLOOR = 0.25
+#: Fewer words than this and a statement is never drawn as a possible partner.
+MIN_CANDIDATE_WORDS = 3
 MIN_THRESHOLD = CANDIDATE_FLOOR
 #: Candidates kept per statement and document pair.
 CANDIDATES_PER_STATEMENT = 3
@@ -91,7 +93,9 @@ def align_pair(left: Sequence[Statement], right: Sequence[Statement], *, left_in
     eligible = tuple(document_order(
         StatementPair(left_index, link.left, right_index, link.right, round(link.score, 4),
                       link.manual) for link in links))
-    found = (_candidates(scores, rejected, eligible, left_index, right_index)
+    too_short = ({i for i, s in enumerate(left) if _too_short(s.text)},
+                 {j for j, s in enumerate(right) if _too_short(s.text)})
+    found = (_candidates(scores, rejected, eligible, left_index, right_index, too_short)
              if candidates else ())
     spans = {left_index: tuple((s.start, s.end) for s in left),
              right_index: tuple((s.start, s.end) for s in right)}
@@ -105,17 +109,29 @@ def align_pair(left: Sequence[Statement], right: Sequence[Statement], *, left_in
                      spans).at_threshold(threshold)
 
 
+def _too_short(text: str) -> bool:
+    """A signature, a dateline or an exclamation ("Elon Musk", "Like, hwat?"): too few words
+    to restate another statement, though a shared name can score it as a candidate."""
+    return len(text.split()) < MIN_CANDIDATE_WORDS
+
+
 def _candidates(scores: Scores, rejected: set[tuple[int, int]],
                 eligible: Sequence[StatementPair], left_index: int,
-                right_index: int) -> tuple[StatementPair, ...]:
-    """Each statement's best partners from CANDIDATE_FLOOR, plus every eligible link."""
+                right_index: int, too_short: tuple[set[int], set[int]] = (set(), set()),
+                ) -> tuple[StatementPair, ...]:
+    """Each statement's best partners from CANDIDATE_FLOOR, plus every eligible link;
+    statements of fewer than MIN_CANDIDATE_WORDS words are nobody's candidate."""
     rows: dict[int, list[tuple[float, int]]] = {}
     cols: dict[int, list[tuple[float, int]]] = {}
+    short_left, short_right = too_short
     for (i, j), value in scores.items():
-        if value >= CANDIDATE_FLOOR and (i, j) not in rejected:
+        if (value >= CANDIDATE_FLOOR and (i, j) not in rejected and i not in short_left
+                and j not in short_right):
             rows.setdefault(i, []).append((value, j))
             cols.setdefault(j, []).append((value, i))
-    chosen = {(p.left_statement, p.right_statement) for p in eligible if not p.manual}
+    chosen = {(p.left_statement, p.right_statement) for p in eligible if not p.manual
+              and p.left_statement not in short_left
+              and p.right_statement not in short_right}
     top = CANDIDATES_PER_STATEMENT
     # most statements have only a few options: sorting short lists beats a heap
     for i, options in rows.items():

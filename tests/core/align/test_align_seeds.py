@@ -43,3 +43,16 @@ def test_seed_links_are_few_and_confident(seed_statements):
     # two articles on one story share little wording: only confident links are drawn
     assert len(result.pairs) <= 3
     assert all(p.score >= 0.45 for p in result.pairs)
+
+
+def test_a_signature_line_is_nobody_s_candidate(seeds) -> None:
+    """"Elon Musk" (the column's signature) shares a name with the neutral article's first
+    statement; two words cannot restate it, so it is not drawn or outlined as a partner."""
+    left, right = (segment_document(load_document(p)) for p in seeds)
+    signature = next(s.index for s in right if s.text == "Elon Musk")
+    alignment = align_pair(left, right)
+    assert alignment.candidates, "the seeds have candidates"
+    assert all(p.right_statement != signature for p in alignment.candidates)
+    assert all(len(left[p.left_statement].text.split()) >= 3
+               and len(right[p.right_statement].text.split()) >= 3
+               for p in alignment.candidates)
