@@ -5,14 +5,18 @@ current statement there."""
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog
 
+from reader.ui.dialogs import (AboutDialog, SettingsDialog, ShortcutsDialog, ShortcutsOverlay,
+                               export_interactively, import_interactively,
+                               merge_interactively, new_from_clipboard)
 from reader.ui.icons import set_icon
+from reader.ui.panels import (CodersPanel, RelatedPanel, SuggestionsPanel, TagsPanel,
+                              make_accept_action)
 from reader.ui.window._keys import shortcut_text
 
 if TYPE_CHECKING:
@@ -22,16 +26,6 @@ if TYPE_CHECKING:
 
 DOCUMENT_FILTER = ("Documents (*.txt *.text *.md *.markdown *.rst *.html *.htm *.xhtml *.pdf "
                    "*.docx *.epub *.odt);;All files (*)")
-
-
-def optional(module: str, name: str) -> Any:
-    """``module.name`` if that module exists, else None (a panel not written yet)."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except ModuleNotFoundError as exc:
-        if exc.name and module.startswith(exc.name):
-            return None
-        raise
 
 
 def ask_open_files(window: "MainWindow") -> list[str]:
@@ -56,41 +50,30 @@ def install_extras(window: "MainWindow", menus: "WindowMenus") -> None:
     """Add the docks and dialog entries whose modules are present."""
     _install_docks(window, menus)
     _install_file_dialogs(window, menus)
-    settings_dialog = optional("reader.ui.dialogs._settings", "SettingsDialog")
-    if settings_dialog is not None:
-        menus.edit.addSeparator()
-        menus.actions["settings"] = _menu_action(
-            window, "&Settings…", lambda: open_settings(window), "mdi6.cog", "Ctrl+,")
-        menus.edit.addAction(menus.actions["settings"])
-    shortcuts = optional("reader.ui.dialogs._shortcuts", "ShortcutsDialog")
-    if shortcuts is not None:
-        menus.actions["shortcuts"] = _menu_action(
-            window, "&Keyboard Shortcuts", lambda: shortcuts.ask(window, window.keys.keymap),
-            "mdi6.keyboard", "F1")
-        menus.help.addAction(menus.actions["shortcuts"])
-        menus.help.addAction(window.keys.action("show_shortcuts"))
-    about = optional("reader.ui.dialogs._about", "AboutDialog")
-    if about is not None:
-        menus.actions["about"] = _menu_action(window, "&About Source Reader",
-                                              lambda: about.ask(window), "mdi6.information-outline")
-        menus.help.addAction(menus.actions["about"])
+    menus.edit.addSeparator()
+    menus.actions["settings"] = _menu_action(
+        window, "&Settings…", lambda: open_settings(window), "mdi6.cog", "Ctrl+,")
+    menus.edit.addAction(menus.actions["settings"])
+    menus.actions["shortcuts"] = _menu_action(
+        window, "&Keyboard Shortcuts", lambda: ShortcutsDialog.ask(window, window.keys.keymap),
+        "mdi6.keyboard", "F1")
+    menus.help.addAction(menus.actions["shortcuts"])
+    menus.help.addAction(window.keys.action("show_shortcuts"))
+    menus.actions["about"] = _menu_action(window, "&About Source Reader",
+                                          lambda: AboutDialog.ask(window),
+                                          "mdi6.information-outline")
+    menus.help.addAction(menus.actions["about"])
 
 
 def _install_docks(window: "MainWindow", menus: "WindowMenus") -> None:
     window.docks = {}  # type: ignore[attr-defined]
-    specs = (("related", "reader.ui.panels._related", "RelatedPanel", "Related",
-              Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+Shift+R"),
-             ("tags", "reader.ui.panels._tags", "TagsPanel", "Tags",
-              Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+Shift+T"),
-             ("suggestions", "reader.ui.panels._suggestions", "SuggestionsPanel", "Suggestions",
-              Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+Shift+G"),
-             ("coders", "reader.ui.panels._coders", "CodersPanel", "Coders",
-              Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+Shift+K"))
+    right = Qt.DockWidgetArea.RightDockWidgetArea
+    specs = (("related", RelatedPanel, "Related", right, "Ctrl+Shift+R"),
+             ("tags", TagsPanel, "Tags", right, "Ctrl+Shift+T"),
+             ("suggestions", SuggestionsPanel, "Suggestions", right, "Ctrl+Shift+G"),
+             ("coders", CodersPanel, "Coders", right, "Ctrl+Shift+K"))
     added = []
-    for key, module, name, title, area, shortcut in specs:
-        panel_class = optional(module, name)
-        if panel_class is None:
-            continue
+    for key, panel_class, title, area, shortcut in specs:
         dock = QDockWidget(title, window)
         dock.setObjectName(f"dock_{key}")
         dock.setAccessibleName(f"{title} panel")
@@ -119,9 +102,8 @@ def _install_docks(window: "MainWindow", menus: "WindowMenus") -> None:
 def install_late_extras(window: "MainWindow", menus: "WindowMenus") -> None:
     """Entries whose construction draws icons (so imports qtawesome): added just after the
     window first shows."""
-    make_accept = optional("reader.ui.panels._suggestions", "make_accept_action")
-    if make_accept is not None and "accept_above" not in menus.actions:
-        action = make_accept(window.bridge, window,
+    if "accept_above" not in menus.actions:
+        action = make_accept_action(window.bridge, window,
                              lambda text: window.statusBar().showMessage(text, 8000))
         window.addAction(action)
         menus.actions["accept_above"] = action
@@ -151,26 +133,18 @@ def _install_file_dialogs(window: "MainWindow", menus: "WindowMenus") -> None:
     file_menu = menus.file
     first = file_menu.actions()[2] if len(file_menu.actions()) > 2 else None
     entries = []
-    clipboard = optional("reader.ui.dialogs._clipboard", "new_from_clipboard")
-    if clipboard is not None:
-        entries.append(("clipboard", _menu_action(
-            window, "New from &Clipboard", lambda: paste_document(window, clipboard),
-            "mdi6.content-paste", "Ctrl+Shift+V")))
-    importer = optional("reader.ui.dialogs._importing", "import_interactively")
-    if importer is not None:
-        entries.append(("import", _menu_action(
-            window, "&Import Tags…", lambda: import_tags(window, importer), "mdi6.import",
-            "Ctrl+I")))
-    merger = optional("reader.ui.dialogs._merge", "merge_interactively")
-    if merger is not None:
-        entries.append(("merge_library", _menu_action(
-            window, "&Merge Library…", lambda: merge_library(window, merger),
-            "mdi6.database-import")))
-    exporter = optional("reader.ui.dialogs._export", "export_interactively")
-    if exporter is not None:
-        entries.append(("export", _menu_action(
-            window, "&Export Tags…", lambda: export_tags(window, exporter), "mdi6.export",
-            "Ctrl+E")))
+    entries.append(("clipboard", _menu_action(
+        window, "New from &Clipboard", lambda: paste_document(window, new_from_clipboard),
+        "mdi6.content-paste", "Ctrl+Shift+V")))
+    entries.append(("import", _menu_action(
+        window, "&Import Tags…", lambda: import_tags(window, import_interactively),
+        "mdi6.import", "Ctrl+I")))
+    entries.append(("merge_library", _menu_action(
+        window, "&Merge Library…", lambda: merge_library(window, merge_interactively),
+        "mdi6.database-import")))
+    entries.append(("export", _menu_action(
+        window, "&Export Tags…", lambda: export_tags(window, export_interactively),
+        "mdi6.export", "Ctrl+E")))
     for key, action in entries:
         menus.actions[key] = action
         file_menu.insertAction(first, action)
@@ -189,8 +163,7 @@ def jump_to(window: "MainWindow", pane: int, statement: int) -> None:
 
 def open_settings(window: "MainWindow") -> None:
     """Edit author, keys and threshold; apply them at once."""
-    dialog = optional("reader.ui.dialogs._settings", "SettingsDialog")
-    chosen = dialog.ask(window)
+    chosen = SettingsDialog.ask(window)
     if chosen is None:
         return
     from reader.ui.window._setup import reader_settings
@@ -211,12 +184,9 @@ def open_settings(window: "MainWindow") -> None:
 
 def show_shortcuts_overlay(window: "MainWindow") -> None:
     """The translucent list of keys shown on `?`."""
-    overlay_class = optional("reader.ui.dialogs._shortcuts", "ShortcutsOverlay")
-    if overlay_class is None:
-        return
     overlay = getattr(window, "_shortcuts_overlay", None)
     if overlay is None:
-        overlay = overlay_class(window, window.keys.keymap)
+        overlay = ShortcutsOverlay(window, window.keys.keymap)
         overlay.dismissed.connect(lambda: _refocus(window))
         window._shortcuts_overlay = overlay  # type: ignore[attr-defined]
     else:
