@@ -41,7 +41,7 @@ class ExportForm(QObject):
             self.format_combo.addItem(f"{label} ({suffix})", name)
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self.kind_boxes: dict[str, QCheckBox] = {}
-        codebook = {k.name: k for k in store.kinds.all()} if hasattr(store, "kinds") else {}
+        codebook = {k.name: k for k in store.kinds.all()}
         own = [(k.name, k.name) for k in codebook.values() if not k.builtin]
         for kind, label in [*KIND_LABELS, ("note", "Notes"), *own]:
             box = QCheckBox(label, parent)

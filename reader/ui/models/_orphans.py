@@ -29,8 +29,7 @@ class OrphansModel(TagTableModel):
         super().__init__(bridge, parent)
         bridge.tagsChanged.connect(lambda _pane: self.reload())
         bridge.panesChanged.connect(self.reload)
-        if hasattr(bridge, "orphansChanged"):
-            bridge.orphansChanged.connect(lambda _count: self.reload())
+        bridge.orphansChanged.connect(lambda _count: self.reload())
         self.reload()
 
     def reload(self) -> None:

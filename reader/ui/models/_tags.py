@@ -129,10 +129,8 @@ class TagsModel(TagTableModel):
         super().__init__(bridge, parent)
         self._counts: Counter[tuple[str, str]] = Counter()
         self._authors: Counter[str] = Counter()
-        if hasattr(bridge, "tagsChangedAt"):  # names the statements: no full-pane rescan
-            bridge.tagsChangedAt.connect(self.refresh_statements)
-        else:
-            bridge.tagsChanged.connect(self.refresh_pane)
+        # tagsChangedAt names the statements a change touched: no full-pane rescan
+        bridge.tagsChangedAt.connect(self.refresh_statements)
         bridge.panesChanged.connect(self.reload)
         self.reload()
 

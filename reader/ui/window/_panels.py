@@ -173,8 +173,7 @@ def open_settings(window: "MainWindow") -> None:
     from reader.ui.window._keys import key_hint_text
 
     window.key_hints.setText(key_hint_text(window.keys))
-    if hasattr(window.session, "author"):
-        window.session.author = window.settings_values.author
+    window.session.author = window.settings_values.author
     window.author_status.refresh()
     window.presenter.panes_changed()
     if window.keys.dropped:
