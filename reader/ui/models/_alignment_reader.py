@@ -60,8 +60,10 @@ def read_index(alignment: Any, flipped: bool, rejected: Iterable[Pair] = ()) -> 
                        for p in alignment.pairs if p.manual)
     linked = _pairs(alignment.eligible, flipped) + _pairs(alignment.pairs, flipped)
     eligible = [(i, j, s) for i, j, s in linked if (i, j) not in rejected or (i, j) in manual]
-    candidates = best_candidates(_pairs(alignment.candidates, flipped) + linked, rejected,
-                                 CANDIDATE_FLOOR)
+    # The core's candidates already hold every eligible pair worth drawing (not those of a
+    # one- or two-word statement); links at the aligner's threshold are drawn in any case.
+    candidates = best_candidates(_pairs(alignment.candidates, flipped)
+                                 + _pairs(alignment.pairs, flipped), rejected, CANDIDATE_FLOOR)
     bands = [Band(*((tuple(p.right_span), tuple(p.left_span)) if flipped else
                     (tuple(p.left_span), tuple(p.right_span))), float(p.score))
              for p in alignment.paragraphs]

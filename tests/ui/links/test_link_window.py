@@ -208,3 +208,19 @@ def test_right_click_link_to_offers_the_drawn_candidates_strongest_first(
     assert manual_pairs_in_store(window) == [
         (left.statements[index].start, right.statements[partner].start, "link")]
     wait_idle(qtbot, window)
+
+
+def test_a_signature_line_is_never_outlined_as_a_partner(qtbot, tmp_path, seeds) -> None:
+    """The first statement names Elon Musk; so does the column's two-word signature, which
+    must not be the candidate `l` links (it was, at 27%)."""
+    window = seeds_window(qtbot, tmp_path, seeds)
+    right = window.session.panes[1]
+    signature = next(s.index for s in right.statements if s.text == "Elon Musk")
+    go_to(qtbot, window, "Elon Musk, the CEO")
+    marks = window.panes[1].view.marks
+    assert marks.target != signature
+    assert signature not in marks.candidates
+    press(qtbot, window, "L")
+    assert all(link.right_start != right.statements[signature].start
+               for link in window.session.manual_links())
+    wait_idle(qtbot, window)
