@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Sequence
 
 from reader.core.errors import ReaderError
@@ -17,6 +18,8 @@ from reader.core.store._records import now_iso
 
 if TYPE_CHECKING:
     from reader.core.store._store import Store
+
+_STAMP = "%Y-%m-%dT%H:%M:%S.%fZ"  # now_iso()'s form (milliseconds)
 
 #: Longest session name accepted (names show in the title bar and menus).
 MAX_NAME = 80
@@ -101,7 +104,7 @@ class SessionTable:
         name = clean_session_name(name)
         if self.get(name) is not None:
             raise SessionNameError(f"there is already a session called {name!r}")
-        stamp = now_iso()
+        stamp = self._opening_stamp()
         cursor = self._store._write("INSERT INTO sessions (name, created_at, opened_at) "
                                     "VALUES (?, ?, ?)", (name, stamp, stamp))
         session = self.get_id(cursor.lastrowid)
@@ -117,8 +120,18 @@ class SessionTable:
                 raise SessionNameError(f"no session called {clean_session_name(name)!r}")
             return self.create(name)
         self._store._write("UPDATE sessions SET opened_at = ? WHERE id = ?",
-                           (now_iso(), session.id))
+                           (self._opening_stamp(), session.id))
         return self.get_id(session.id)  # type: ignore[return-value]
+
+    def _opening_stamp(self) -> str:
+        """Now, but later than every session's opening: two opened within one millisecond
+        must still come back in order (``last`` orders by this stamp)."""
+        stamp = now_iso()
+        latest = self._store._read("SELECT MAX(opened_at) FROM sessions")[0][0]
+        if latest and stamp <= latest:
+            after = datetime.strptime(latest, _STAMP) + timedelta(milliseconds=1)
+            stamp = after.strftime(_STAMP)[:-4] + "Z"
+        return stamp
 
     def rename(self, session_id: int, name: str) -> NamedSession:
         """Give a session another name; raises SessionNameError if it is taken."""

@@ -102,3 +102,15 @@ def test_readonly_library_lists_sessions_but_cannot_write(tmp_path):
         with pytest.raises(Exception):
             store.sessions.create("Other")
     assert sqlite3.connect(path).execute("SELECT count(*) FROM sessions").fetchone() == (1,)
+
+
+def test_sessions_opened_within_one_millisecond_keep_their_order(store, monkeypatch):
+    monkeypatch.setattr("reader.core.store._sessions.now_iso",
+                        lambda: "2026-12-02T04:09:48.045Z")   # a fast machine: one stamp
+    first = store.sessions.create("First")
+    second = store.sessions.create("Second")
+    assert store.sessions.last().id == second.id
+    assert store.sessions.open("First").id == first.id
+    assert store.sessions.last().id == first.id
+    assert store.sessions.open("Second").id == second.id
+    assert store.sessions.last().id == second.id
