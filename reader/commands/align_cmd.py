@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 
-from reader.commands.common import add_db_argument, document_json, write_json
+from reader.commands.common import add_db_argument, document_json, whole_number, write_json
 
 
 def _unit_interval(value: str) -> float:
@@ -24,16 +24,6 @@ def _unit_interval(value: str) -> float:
     return number
 
 
-def _count(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"must not be negative: {value}")
-    return number
-
-
 def register(subparsers) -> None:
     """Add the ``align`` subcommand."""
     parser = subparsers.add_parser(
@@ -41,7 +31,7 @@ def register(subparsers) -> None:
         description="Link related statements and passages across two or more documents.")
     parser.add_argument("files", nargs="+", metavar="FILE", help="two or more documents")
     parser.add_argument("--json", action="store_true", help="print JSON (the default)")
-    parser.add_argument("--top", type=_count, default=0, metavar="K",
+    parser.add_argument("--top", type=whole_number, default=0, metavar="K",
                         help="also list the K best candidates of every statement of the first "
                              "document in each other document")
     parser.add_argument("--method", choices=("auto", "lexical", "semantic"), default="auto",

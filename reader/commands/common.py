@@ -53,3 +53,16 @@ def db_path(args) -> Path:
     from reader.core.store import default_db_path
 
     return Path(args.db) if getattr(args, "db", None) else default_db_path()
+
+
+def whole_number(value: str) -> int:
+    """argparse type for a count: a whole number, zero or more."""
+    import argparse
+
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative: {value}")
+    return number

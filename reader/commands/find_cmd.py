@@ -9,19 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from reader.commands.common import add_db_argument, db_path, write_json
-
-
-def _count(value: str) -> int:
-    import argparse
-
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"must not be negative: {value}")
-    return number
+from reader.commands.common import add_db_argument, db_path, whole_number, write_json
 
 
 def register(subparsers) -> None:
@@ -36,7 +24,7 @@ def register(subparsers) -> None:
     parser.add_argument("--regex", action="store_true", help="QUERY is a regular expression")
     parser.add_argument("--case", action="store_true", help="match upper and lower case exactly")
     parser.add_argument("--word", action="store_true", help="match whole words only")
-    parser.add_argument("--limit", type=_count, default=0, metavar="N",
+    parser.add_argument("--limit", type=whole_number, default=0, metavar="N",
                         help="stop after N matches (default: all)")
     parser.add_argument("--json", action="store_true", help="print JSON (the default)")
     add_db_argument(parser)
