@@ -3,7 +3,7 @@ to step. Typing searches as you go; Enter and Shift+Enter step; Escape closes.""
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -34,6 +34,24 @@ class _QueryEdit(QLineEdit):
             return
         super().keyPressEvent(event)
 
+
+
+class QueryFields(Protocol):
+    """A query field and its three options (the find bar, the Find in Library panel)."""
+
+    edit: QLineEdit
+    case: QCheckBox
+    whole_word: QCheckBox
+    regex: QCheckBox
+
+
+def typed_query(fields: QueryFields) -> FindQuery | None:
+    """The query as typed with its options, or None when the field is empty."""
+    text = fields.edit.text()
+    if not text:
+        return None
+    return FindQuery(text, regex=fields.regex.isChecked(), case=fields.case.isChecked(),
+                     whole_word=fields.whole_word.isChecked())
 
 class FindBar(QWidget):
     """See module docstring. ``changed`` fires (after a short pause) with the new query;
@@ -124,11 +142,7 @@ class FindBar(QWidget):
 
     def query(self) -> FindQuery | None:
         """The query as typed, or None when the field is empty."""
-        text = self.edit.text()
-        if not text:
-            return None
-        return FindQuery(text, regex=self.regex.isChecked(), case=self.case.isChecked(),
-                         whole_word=self.whole_word.isChecked())
+        return typed_query(self)
 
     def open(self, all_panes: bool, text: str = "") -> None:
         """Show the bar with the query selected, for the focused pane or every pane."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeade
                                QLineEdit, QTableView, QVBoxLayout, QWidget)
 
 from reader.core.find import FindError, FindQuery, LibraryHit, LibraryResult
+from reader.ui.find._bar import typed_query
 from reader.ui.find._jobs import describe
 from reader.ui.models import LibraryHitsModel
 
@@ -95,11 +96,7 @@ class LibraryFindPanel(QWidget):
 
     def query(self) -> FindQuery | None:
         """The query as typed, or None when empty."""
-        text = self.edit.text()
-        if not text:
-            return None
-        return FindQuery(text, regex=self.regex.isChecked(), case=self.case.isChecked(),
-                         whole_word=self.whole_word.isChecked())
+        return typed_query(self)
 
     def focus_query(self) -> None:
         """Put the keys in the query field, its text selected."""
