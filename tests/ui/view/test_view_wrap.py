@@ -9,20 +9,10 @@ from types import SimpleNamespace
 import pytest
 
 from reader.ui.view import DocumentView
+from tests.ui.view.layout_support import widest_line
 
 TEXT = " ".join(["Elon Musk, the CEO of Tesla and SpaceX, has never shied away from speaking "
                  "his mind when it comes to artificial intelligence."] * 8)
-
-
-def _widest_line(view: DocumentView) -> float:
-    widest = 0.0
-    block = view.document().firstBlock()
-    while block.isValid():
-        layout = block.layout()
-        for i in range(layout.lineCount()):
-            widest = max(widest, layout.lineAt(i).naturalTextWidth())
-        block = block.next()
-    return widest
 
 
 @pytest.mark.parametrize("width", [700, 1000, 1400])
@@ -33,10 +23,10 @@ def test_text_wraps_inside_the_viewport(qtbot, width) -> None:
     view.resize(width, 500)
     view.show()
     qtbot.waitExposed(view)
-    assert _widest_line(view) <= view.viewport().width()
+    assert widest_line(view) <= view.viewport().width()
     view.resize(width - 150, 500)      # a side panel opens
     qtbot.wait(10)
-    assert _widest_line(view) <= view.viewport().width()
+    assert widest_line(view) <= view.viewport().width()
 
 
 def test_side_margins_are_page_coloured(qtbot) -> None:

@@ -5,27 +5,17 @@ from __future__ import annotations
 
 import pytest
 
+from tests.ui.view.layout_support import widest_line
 from tests.ui.window.window_helpers import open_window, wait_idle
-
-
-def _widest_line(view) -> float:
-    widest = 0.0
-    block = view.document().begin()
-    while block.isValid():
-        layout = block.layout()
-        for i in range(layout.lineCount()):
-            widest = max(widest, layout.lineAt(i).naturalTextWidth())
-        block = block.next()
-    return widest
 
 
 @pytest.mark.parametrize("width", [900, 1400, 1900])
 def test_one_document_lines_fit_the_viewport(qtbot, tmp_path, seeds, width) -> None:
     window = open_window(qtbot, tmp_path, seeds[:1], size=(width, 900))
     view = window.panes[0].view
-    qtbot.waitUntil(lambda: _widest_line(view) > 0)
-    assert _widest_line(view) <= view.viewport().width()
+    qtbot.waitUntil(lambda: widest_line(view) > 0)
+    assert widest_line(view) <= view.viewport().width()
     window.zoom(1)
     qtbot.wait(20)
-    assert _widest_line(view) <= view.viewport().width()
+    assert widest_line(view) <= view.viewport().width()
     wait_idle(qtbot, window)
