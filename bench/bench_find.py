@@ -17,6 +17,7 @@ Run: ``.venv/bin/python bench/bench_find.py`` (prints a Markdown table); ``--cas
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import os
@@ -30,6 +31,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_gui import LagProbe  # noqa: E402
+from bench_gui import _wait as _gui_wait  # noqa: E402
+
+# Finer polling than the other window benchmarks: first-match times are a few ms.
+_wait = functools.partial(_gui_wait, pause=0.001)
 
 TARGETS = {"first": 0.050, "stall": 0.100, "library": 0.200}
 DOC_CHARS = 20_000_000
@@ -63,33 +71,6 @@ def make_document(chars: int, seed: int = 1) -> str:
 
 
 # -- one 20 MB document in the window ------------------------------------------------------
-
-class LagProbe:
-    """A 10 ms timer recording how late each tick is (GUI-thread stalls)."""
-
-    def __init__(self) -> None:
-        from PySide6.QtCore import QTimer
-
-        self.lags: list[float] = []
-        self._last = time.perf_counter()
-        self.timer = QTimer()
-        self.timer.setInterval(10)
-        self.timer.timeout.connect(self._tick)
-        self.timer.start()
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.lags.append(max(0.0, now - self._last - 0.010))
-        self._last = now
-
-
-def _wait(app, condition, timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while not condition() and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.001)
-    return condition()
-
 
 def case_doc() -> dict[str, float]:
     """First-match times and stalls in a 20 MB document open in the window."""

@@ -138,11 +138,13 @@ def _app():
     return create_application()
 
 
-def _wait(app, condition, timeout: float) -> bool:
+def _wait(app, condition, timeout: float, pause: float = 0.002) -> bool:
+    """Process events until ``condition()`` holds or ``timeout`` seconds pass (polling every
+    ``pause`` seconds); whether it holds. The other window benchmarks use this too."""
     deadline = time.monotonic() + timeout
     while not condition() and time.monotonic() < deadline:
         app.processEvents()
-        time.sleep(0.002)
+        time.sleep(pause)
     return condition()
 
 

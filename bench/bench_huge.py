@@ -27,6 +27,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_gui import LagProbe, _wait  # noqa: E402
 
 TARGETS = {"stored_ms": 50, "stall_ms": 100, "rss_mb": 1024}
 
@@ -61,32 +64,11 @@ def _peak_mb() -> float:
 
 
 def _app_and_probe():
-    from PySide6.QtCore import QTimer
-
     from reader.ui.app import create_application
 
     app = create_application()
-    lags: list[float] = []
-    last = [time.perf_counter()]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        lags.append(max(0.0, now - last[0] - 0.010))
-        last[0] = now
-
-    timer = QTimer()
-    timer.setInterval(10)
-    timer.timeout.connect(tick)
-    timer.start()
-    return app, lags, timer
-
-
-def _wait(app, condition, timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while not condition() and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.002)
-    return condition()
+    probe = LagProbe()
+    return app, probe.lags, probe.timer
 
 
 def case_window(pdf: Path, text: Path) -> dict:
