@@ -68,7 +68,7 @@ def _app_and_probe():
 
     app = create_application()
     probe = LagProbe()
-    return app, probe.lags, probe.timer
+    return app, probe.lags, probe  # the caller holds the probe: its timer ticks while it lives
 
 
 def case_window(pdf: Path, text: Path) -> dict:
@@ -78,7 +78,7 @@ def case_window(pdf: Path, text: Path) -> dict:
 
     from reader.ui.window import MainWindow
 
-    app, lags, _timer = _app_and_probe()
+    app, lags, _probe = _app_and_probe()
     tmp = Path(tempfile.mkdtemp())
     window = MainWindow(db_path=tmp / "lib.sqlite3", restore=False, align_method="lexical")
     window.resize(1600, 1000)
@@ -149,7 +149,7 @@ def case_baseline(pdf: Path, text: Path) -> dict:
     from reader.core.store import Store
 
     documents = [load_document(pdf), load_document(text)]
-    app, lags, _timer = _app_and_probe()
+    app, lags, _probe = _app_and_probe()
     views = []
     _wait(app, lambda: False, 0.3)
     mark = len(lags)
