@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHeade
                                QLineEdit, QTableView, QVBoxLayout, QWidget)
 
 from reader.ui.models import PaneRole, StatementRole, TagsModel
-from reader.ui.labels import KIND_LABELS, icon, kind_icon
+from reader.ui.labels import KIND_LABELS, icon, kind_icon, kind_label
 from reader.ui.panels._orphans import OrphansSection
 from reader.ui.panels._tag_filter import TagFilterProxy
 
@@ -185,16 +185,19 @@ def _refill(combo: QComboBox, values: list[str]) -> None:
 
 
 def counts_html(counts: dict[tuple[str, str], int]) -> str:
-    """A small table: one row per document, one column per kind, plus totals."""
+    """A small table: one row per document, one column per kind (built-in kinds first, then
+    the library's own kinds and notes in the order met), plus totals."""
     if not counts:
         return "No tags yet."
     documents = sorted({document for document, _kind in counts})
-    head = "".join(f"<th>{label}</th>" for _kind, label in KIND_LABELS)
+    builtin = [kind for kind, _label in KIND_LABELS]
+    kinds = builtin + sorted({kind for _document, kind in counts} - set(builtin))
+    head = "".join(f"<th>{escape(kind_label(kind))}</th>" for kind in kinds)
     lines = [f"<table cellspacing='0' cellpadding='2'><tr><th align='left'>Document</th>{head}"
              "</tr>"]
     for document in documents:
         cells = "".join(f"<td align='right'>{counts.get((document, kind), 0)}</td>"
-                        for kind, _label in KIND_LABELS)
+                        for kind in kinds)
         lines.append(f"<tr><td>{escape(document)}</td>{cells}</tr>")
     lines.append("</table>")
     return "".join(lines)

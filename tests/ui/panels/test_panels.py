@@ -10,6 +10,7 @@ from reader.core.store import Store
 from reader.ui.panels import RelatedPanel
 from reader.ui.panels import SuggestionsPanel, count_above, make_accept_action
 from reader.ui.panels import TagsPanel
+from reader.ui.panels._tags import counts_html
 from tests.ui.panels.panels_support import align_open_panes, make_bridge, make_orphan, open_paths
 
 
@@ -220,3 +221,11 @@ def test_accept_action_reports(qtbot, bridge):
     bridge.session.panes[0].suggestions = [None] * len(bridge.session.panes[0].statements)
     action.trigger()
     assert messages[-1].startswith("No untagged suggestion at or above 80%")
+
+
+def test_tags_panel_counts_own_kinds_and_notes_beside_the_built_in_ones():
+    html = counts_html({("a.txt", "claim"): 2, ("a.txt", "misleading"): 3, ("b.txt", "note"): 1})
+    assert "<th>misleading</th>" in html and "<th>Note</th>" in html
+    assert html.index("<th>Quotation</th>") < html.index("<th>misleading</th>")
+    row_a = html[html.index("<td>a.txt</td>"):html.index("</tr>", html.index("<td>a.txt</td>"))]
+    assert row_a.count("<td align='right'>") == 5 and "<td align='right'>3</td>" in row_a
