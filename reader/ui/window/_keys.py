@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from reader.ui.icons import set_icon
+from reader.ui.labels import key_text
 from reader.ui.tag_style import KIND_COLORS_DARK, KIND_COLORS_LIGHT
 
 #: Icon of each keyed action (qtawesome names).
@@ -57,9 +58,16 @@ def action_label(name: str) -> str:
 
 def shortcut_text(sequence: str) -> str:
     """A key as a person reads it: bare letters lower-case ("c"), others native ("Ctrl+Z")."""
-    if len(sequence) == 1 and sequence.isalpha():
-        return sequence.lower()
-    return QKeySequence(sequence).toString(QKeySequence.SequenceFormat.NativeText) or sequence
+    return key_text(sequence)
+
+
+def show_keys(action: QAction, label: str, keys: list[str]) -> None:
+    """Menu text of a keyed action: Qt would show a bare letter key in capitals ("O"), which
+    reads as Shift+O, so such a key is written after a tab as typed ("o")."""
+    action.setIconText(label.replace("&", ""))
+    first = keys[0] if keys else ""
+    bare = len(first) == 1 and first.isalpha()
+    action.setText(f"{label}\t{shortcut_text(first)}" if bare else label)
 
 
 class KeyBindings(QObject):
@@ -107,6 +115,7 @@ class KeyBindings(QObject):
             keys = by_action.get(name, [])
             action.setShortcuts(keys)
             label = action_label(name)
+            show_keys(action, label, [k.toString() for k in keys])
             shown = " or ".join(shortcut_text(k.toString()) for k in keys)
             action.setToolTip(f"{label} ({shown})" if shown else label)
 

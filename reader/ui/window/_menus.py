@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMenu, QToolBar
 
 from reader.ui.icons import set_icon
 from reader.ui.links import LINK_SHORTCUTS, install_link_controls
-from reader.ui.window._keys import shortcut_text
+from reader.ui.window._keys import shortcut_text, show_keys
 
 if TYPE_CHECKING:
     from reader.ui.window._main_window import MainWindow
@@ -49,6 +49,7 @@ def _action(window: "MainWindow", name: str, text: str, slot: Callable[..., Any]
     action.setObjectName(f"action_{name}")
     if keys:
         action.setShortcuts([QKeySequence(k) for k in keys])
+        show_keys(action, text, list(keys))
         action.setToolTip(f"{text.replace('&', '').rstrip('.…')} ({shortcut_text(keys[0])})")
     if checkable:
         action.setCheckable(True)

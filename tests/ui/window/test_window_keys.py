@@ -139,3 +139,12 @@ def test_zoom_keys_change_every_pane_and_are_remembered(qtbot, window, tmp_path)
     assert window.state.point_size() == size - 1
     press(qtbot, window, "Ctrl+0")
     assert window.panes[0].view.font().pointSizeF() == size
+
+
+def test_menus_show_letter_keys_as_typed_and_still_trigger(qtbot, window) -> None:
+    tag_menu_texts = {a.objectName(): a.text() for a in window.menus.tag.actions()}
+    assert tag_menu_texts["action_tag_claim"].endswith("\tc")      # not "C", which reads Shift+C
+    claim = window.keys.action("tag_claim")
+    assert claim.iconText() == claim.text().split("\t")[0]         # tool bar shows the name only
+    claim.trigger()
+    assert kinds(window) == {0: "claim"}
