@@ -121,15 +121,9 @@ def _open_and_remember(args, documents):
 
 
 def _save_links(store, doc_ids: list[int], alignment) -> None:
-    by_pair: dict[tuple[int, int], list[tuple[int, int, int, int, float]]] = {}
     count = len(doc_ids)
     for a in range(count):
         for b in range(a + 1, count):
             if doc_ids[a] != doc_ids[b]:
-                by_pair[(a, b)] = []
-    for link in alignment.links:
-        rows = by_pair.get((link.left, link.right))
-        if rows is not None:
-            rows.append((*link.left_span, *link.right_span, link.score))
-    for (a, b), rows in by_pair.items():
-        store.tag_table.save_passage_links(doc_ids[a], doc_ids[b], rows)
+                store.tag_table.save_passage_links(doc_ids[a], doc_ids[b],
+                                                   alignment.pair_spans(a, b))

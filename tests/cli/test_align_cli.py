@@ -133,7 +133,34 @@ def test_db_saves_links_and_honours_pins_and_rejections(tmp_path):
     assert [(p["left_statement"], p["right_statement"], p["manual"])
             for p in payload["pairs"]] == [(0, 0, True)]
     with Store.open(db) as store:
-        assert len(store.tag_table.passage_links(left_id)) == 1
+        # the rejected pair is no longer saved; the pin lives with the manual links
+        assert store.tag_table.passage_links(left_id) == []
+        assert [m.action for m in store.tag_table.manual_links()].count("link") == 1
+
+
+def test_db_saves_statement_pairs_not_whole_passages(tmp_path):
+    """Two near-identical documents group into one passage spanning everything; what is
+    saved for exports links each statement to its partner only."""
+    from reader.core.store import Store
+
+    text = ("The harbour board approved the new breakwater on Monday.\n\n"
+            "Fishermen had asked for deeper moorings since the storms of 2019.\n\n"
+            "Construction will cost 4.2 million euros, paid by the regional fund.\n\n"
+            "The mayor called the decision overdue and welcomed the vote.\n\n"
+            "Work starts in spring and should end before the summer ferries.\n\n"
+            "Environmental groups will monitor the seagrass beds near the pier.\n")
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(text, encoding="utf-8")
+    b.write_text(text.replace("Monday", "Tuesday"), encoding="utf-8")
+    db = tmp_path / "lib.sqlite3"
+    payload = align_json(str(a), str(b), "--db", str(db))
+    assert len(payload["links"]) == 1 and len(payload["links"][0]["left_statements"]) == 6
+    with Store.open(db) as store:
+        left_id = store.document_by_sha(payload["documents"][0]["sha256"]).id
+        saved = store.tag_table.passage_links(left_id)
+    assert len(saved) == 6
+    assert all(s.left_end - s.left_start < 70 and s.right_end - s.right_start < 75
+               for s in saved)
 
 
 def test_help_states_the_engine_default_threshold():

@@ -107,6 +107,25 @@ class Alignment:
         object.__setattr__(recut, "_made", self._made)
         return recut
 
+    def pair_spans(self, left: int, right: int) -> list[tuple[int, int, int, int, float]]:
+        """(left start, left end, right start, right end, score) of each automatic statement
+        pair between two documents: what a tag is linked to in exports (a passage can span a
+        whole document when two documents are near-identical)."""
+        out = []
+        left_spans, right_spans = self.spans.get(left, ()), self.spans.get(right, ())
+        for pair in self.pairs:
+            if pair.manual:
+                continue
+            if (pair.left, pair.right) == (left, right):
+                a, b = pair.left_statement, pair.right_statement
+            elif (pair.left, pair.right) == (right, left):
+                a, b = pair.right_statement, pair.left_statement
+            else:
+                continue
+            if a < len(left_spans) and b < len(right_spans):
+                out.append((*left_spans[a], *right_spans[b], float(pair.score)))
+        return out
+
 
 def document_order(pairs: Iterable[StatementPair]) -> list[StatementPair]:
     """Pairs sorted by documents, then statements."""

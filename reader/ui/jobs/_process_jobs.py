@@ -114,13 +114,13 @@ def align(left: list[Any], right: list[Any], pins: Pairs, rejections: Pairs, top
             store.close()
 
 
-def save_links(db_path: str, left_id: int, right_id: int, links: Any, *,
+def save_links(db_path: str, left_id: int, right_id: int,
+               rows: list[tuple[int, int, int, int, float]], *,
                progress: Progress, cancel: Cancel) -> int:
-    """Keep automatic links in the library (for exports), on its own connection."""
+    """Keep automatic statement links (spans and score) in the library, for exports, on its
+    own connection."""
     from reader.core.store import Store
 
-    rows = [(link.left_span[0], link.left_span[1], link.right_span[0], link.right_span[1],
-             float(link.score)) for link in links]
     store = Store.open(db_path)
     try:
         store.tag_table.save_passage_links(left_id, right_id, rows)

@@ -183,7 +183,7 @@ class AlignmentController(QObject):
         if left_id is None or right_id is None:
             return
         self.runner.submit_job("save_links", str(store.path), left_id, right_id,
-                               alignment.links, label="Saving links", cancellable=False,
+                               alignment.pair_spans(0, 1), label="Saving links", cancellable=False,
                                priority=-1)
 
     def forget_pair_cache(self) -> None:
