@@ -28,11 +28,13 @@ def flip_link(link: Any) -> Any:
 
 
 def links_between(bridge: Any, sha_a: str, sha_b: str) -> tuple[Any, ...]:
-    """Passage links from document a (left) to document b (right); flipped ones are made
-    once per alignment and kept by the bridge (thousands of links for big documents)."""
+    """Passage links from document a (left) to document b (right), at the reader's link
+    threshold; flipped ones are made once per alignment and kept by the bridge (thousands
+    of links for big documents)."""
     alignment, flipped = oriented(bridge, sha_a, sha_b)
     if alignment is None:
         return ()
+    alignment = at_reader_threshold(bridge, alignment)
     if not flipped:
         return tuple(alignment.links)
     cache = bridge.derived
@@ -40,6 +42,18 @@ def links_between(bridge: Any, sha_a: str, sha_b: str) -> tuple[Any, ...]:
     if key not in cache:
         cache[key] = tuple(flip_link(link) for link in alignment.links)
     return cache[key]
+
+
+def at_reader_threshold(bridge: Any, alignment: Any) -> Any:
+    """``alignment`` cut at the threshold the reader chose with the slider (the same
+    alignment when the core's own is in effect); re-cuts are kept until alignments change."""
+    chosen = bridge.link_threshold
+    if chosen is None or not hasattr(alignment, "at_threshold"):
+        return alignment
+    key = ("recut", id(alignment), float(chosen))
+    if key not in bridge.derived:
+        bridge.derived[key] = alignment.at_threshold(float(chosen))
+    return bridge.derived[key]
 
 
 def word_differences(own_text: str, own_start: int, other_text: str,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QWidget
 
@@ -27,6 +27,9 @@ class LinkThreshold(QObject):
     """Reads, sets and remembers the bridge's link threshold; ``changed()`` runs at once on
     every change, the settings are written once the reader stops moving it (writing the file
     on every slider step would cost more than the redraw)."""
+
+    #: The reader stopped moving the threshold (it was written to the settings).
+    settled = Signal()
 
     def __init__(self, bridge: Any, settings: Any, default: float, lowest: float,
                  changed: Callable[[], None], parent: QObject | None = None) -> None:
@@ -72,6 +75,7 @@ class LinkThreshold(QObject):
             self.settings.remove(SETTING)
         else:
             self.settings.setValue(SETTING, float(value))
+        self.settled.emit()
 
     def step(self, direction: int) -> None:
         """More links (-1: lower the threshold) or fewer (+1)."""

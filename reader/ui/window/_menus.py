@@ -155,6 +155,7 @@ def build_menus(window: "MainWindow") -> WindowMenus:
     window.link_controls = install_link_controls(
         window, window.bridge, window.state.settings, window.presenter.links, view, tag,
         toolbar, lambda text: window.statusBar().showMessage(text, 6000))
+    window.link_controls.threshold.settled.connect(window.aligner.save_all_links)
     menus = WindowMenus(file, recent, edit, view, navigate, tag, help_menu, toolbar, acts)
     from reader.ui.window._panels import install_extras
 

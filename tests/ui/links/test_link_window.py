@@ -224,3 +224,25 @@ def test_a_signature_line_is_never_outlined_as_a_partner(qtbot, tmp_path, seeds)
     assert all(link.right_start != right.statements[signature].start
                for link in window.session.manual_links())
     wait_idle(qtbot, window)
+
+
+def test_sync_scroll_and_saved_links_follow_the_slider(qtbot, tmp_path, seeds) -> None:
+    from reader.core.store import Store
+    from reader.ui.links import links_between
+
+    window = seeds_window(qtbot, tmp_path, seeds)
+    controls = window.link_controls
+    sha_a, sha_b = (p.document.sha256 for p in window.session.panes)
+    ids = [p.document_id for p in window.session.panes]
+
+    def saved() -> int:
+        with Store.open(tmp_path / "library.sqlite3", readonly=True) as store:
+            return len(store.tag_table.passage_links(ids[0]))
+
+    qtbot.waitUntil(lambda: saved() > 0)
+    passages_before, saved_before = len(links_between(window.bridge, sha_a, sha_b)), saved()
+    controls.slider.slider.setValue(controls.threshold.lowest)
+    assert len(links_between(window.bridge, sha_a, sha_b)) > passages_before  # sync scroll map
+    controls.threshold.remember()                 # the reader let go of the slider
+    qtbot.waitUntil(lambda: saved() > saved_before, timeout=10000)  # exports list them too
+    wait_idle(qtbot, window)
