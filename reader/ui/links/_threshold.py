@@ -77,6 +77,12 @@ class LinkThreshold(QObject):
             self.settings.setValue(SETTING, float(value))
         self.settled.emit()
 
+    def flush(self) -> None:
+        """Write a change still waiting for the reader to let go (the window is closing)."""
+        if self._save.isActive():
+            self._save.stop()
+            self.remember()
+
     def step(self, direction: int) -> None:
         """More links (-1: lower the threshold) or fewer (+1)."""
         self.set(self.value + direction * STEP / 100)

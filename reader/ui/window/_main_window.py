@@ -375,6 +375,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         """Save the session, stop the workers, close the library."""
         self.save_state()
+        controls = getattr(self, "link_controls", None)
+        if controls is not None:
+            controls.threshold.flush()
         self.runner.shutdown(3000)
         store = getattr(self.session, "store", None)
         if store is not None:

@@ -246,3 +246,12 @@ def test_sync_scroll_and_saved_links_follow_the_slider(qtbot, tmp_path, seeds) -
     controls.threshold.remember()                 # the reader let go of the slider
     qtbot.waitUntil(lambda: saved() > saved_before, timeout=10000)  # exports list them too
     wait_idle(qtbot, window)
+
+
+def test_a_threshold_moved_just_before_closing_is_remembered(qtbot, tmp_path, seeds) -> None:
+    window = seeds_window(qtbot, tmp_path, seeds)
+    controls = window.link_controls
+    controls.slider.slider.setValue(controls.threshold.lowest)
+    assert QSettings().value("view/link_threshold") is None       # not yet written
+    window.close()                                                 # within the save delay
+    assert float(QSettings().value("view/link_threshold")) == controls.threshold.lowest / 100
