@@ -25,6 +25,7 @@ class _Request:
     done: bool = False
     result: LoadedDocument | None = None
     error: str = ""
+    task: object = None
 
 
 class DocumentLoader(QObject):
@@ -53,12 +54,27 @@ class DocumentLoader(QObject):
             big = request.path.stat().st_size > BIG_FILE_BYTES
         except OSError:
             big = False  # the job itself reports why the file cannot be read
-        self.runner.submit_job(
+        request.task = self.runner.submit_job(
             "load", request.path, whole_page, in_process=big, label=f"Opening {request.path.name}",
             on_success=lambda result, r=request: self._settle(r, result=result),
             on_failure=lambda message, r=request: self._settle(r, error=message),
             on_cancel=lambda r=request: self._settle(r, error="cancelled"),
             priority=1)
+
+    def pending_paths(self) -> list[Path]:
+        """Files still opening, in the order they will land."""
+        return [request.path for request in self._queue]
+
+    def drop_pending(self) -> None:
+        """Forget every open still under way (the window switches to another reading
+        session: those documents belong to the one it leaves)."""
+        dropped, self._queue = self._queue, []
+        for request in dropped:
+            cancel = getattr(request.task, "cancel", None)
+            if cancel is not None:
+                cancel()
+        if dropped:
+            self.idle.emit()
 
     def _settle(self, request: _Request, result: LoadedDocument | None = None,
                 error: str = "") -> None:

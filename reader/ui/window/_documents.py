@@ -279,4 +279,9 @@ class DocumentsController:
                 continue
             top = widget.view.position_at_y(0) if widget.view.offsets.length else 0
             docs.append(OpenDocument(str(pane.document.path.resolve()), top, pane.current))
+        shown = {doc.path for doc in docs}
+        for path in self._window.loader.pending_paths():  # still opening: part of it too
+            resolved = str(path.resolve())
+            if resolved not in shown:
+                docs.append(self._restore_positions.get(resolved, OpenDocument(resolved)))
         return SavedSession(tuple(docs), self._window.session.focused)

@@ -138,6 +138,11 @@ class WindowSessions:
             if widgets and widgets[index].view.offsets.length:
                 top = widgets[index].view.position_at_y(0)
             documents.append(SessionDocument(path, pane.document_id, top, max(0, pane.current)))
+        shown = {document.path for document in documents}
+        for pending in window.loader.pending_paths():  # still opening: part of it too
+            path = str(pending.resolve())
+            if path not in shown:
+                documents.append(SessionDocument(path, None, 0, 0))
         return documents
 
     def save(self) -> None:
@@ -179,6 +184,7 @@ class WindowSessions:
             self._window.report(str(exc))
             return False
         window = self._window
+        window.loader.drop_pending()  # documents still opening belong to the session we leave
         while window.session.panes:
             window.documents.close_pane(len(window.session.panes) - 1)
         self.current = session

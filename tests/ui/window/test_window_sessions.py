@@ -204,3 +204,18 @@ def test_new_session_from_the_file_menu_by_mouse(qtbot, tmp_path, monkeypatch):
     geometry = menu.actionGeometry(window.menus.actions["new_session"])
     qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=geometry.center())
     qtbot.waitUntil(lambda: window.windowTitle() == "By mouse — Source Reader", timeout=3000)
+
+
+def test_a_document_still_opening_stays_with_the_session_it_was_opened_in(
+        qtbot, tmp_path, files):
+    window = start(qtbot, tmp_path, files[:1])
+    settle(qtbot, window, 1)
+    window.documents.open_paths([files[1]])              # still opening when we switch
+    assert window.loader.pending == 1
+    assert window.sessions.switch_to("other", create=True)
+    qtbot.wait(300)
+    wait_idle(qtbot, window)
+    assert names(window) == []                           # b.txt did not land in "other"
+    assert window.sessions.switch_to("Default")        # it was saved with the one it left
+    settle(qtbot, window, 2)
+    assert names(window) == ["a.txt", "b.txt"]
