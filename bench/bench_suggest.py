@@ -81,13 +81,14 @@ def own_test(rows: Sequence[dict], errors: bool) -> list[tuple]:
     return ours
 
 
-def outside(errors: bool) -> list[tuple[bool, bool, float]]:
-    """Section 2: CLEF dev, opinion vs the rest; returns (gold, ours, confidence) triples."""
+def outside(errors: bool) -> dict[str, list[tuple[bool, bool, float]]]:
+    """Section 2: CLEF dev (and train, never trained on), opinion vs the rest; returns
+    (gold, ours, confidence) triples of each."""
     dev, train = read_subjectivity("dev_en.tsv"), read_subjectivity("train_en.tsv")
     if not dev:
         print("\n### 2. Outside news sentences: ../shared/dev-data/subjectivity not found, "
               "skipped\n")
-        return []
+        return {}
     gold = [label for _, label in dev]
     texts = [text for text, _ in dev]
     ours = suggest_sentences(texts)
@@ -117,17 +118,22 @@ def outside(errors: bool) -> list[tuple[bool, bool, float]]:
             if g != p:
                 print(f"  gold={'SUBJ' if g else 'OBJ '} ours={'SUBJ' if p else 'OBJ '} "
                       f"{c:.2f} {text[:110]!r}")
-    return [(g, p, c) for g, (p, c) in zip(gold, ours)]
+    on_train = suggest_sentences([t for t, _ in train])
+    print(f"| ours on CLEF train ({len(train)}, never trained on) | "
+          f"{macro_f1([g for _, g in train], [p for p, _ in on_train]):.3f} | "
+          f"{sum(g == p for (_, g), (p, _) in zip(train, on_train)) / len(train):.3f} |")
+    return {"dev": [(g, p, c) for g, (p, c) in zip(gold, ours)],
+            "train": [(g, p, c) for (_, g), (p, c) in zip(train, on_train)]}
 
 
-def reliability(own: Sequence[tuple], clef: Sequence[tuple[bool, bool, float]]) -> None:
+def reliability(own: Sequence[tuple], clef: dict[str, list[tuple[bool, bool, float]]]) -> None:
     """Section 3: share of suggestions that are right, by confidence."""
     edges = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
     sets = {"our test split (kind right)":
             [(c, g["label"] == p) for g, p, c, _ in own if p != "none"]}
-    if clef:
-        sets["CLEF dev (opinion vs rest right)"] = [(c, g == p) for g, p, c in clef]
-        sets["CLEF dev, opinion suggestions only"] = [(c, g) for g, p, c in clef if p]
+    for name, triples in clef.items():
+        sets[f"CLEF {name} (opinion vs rest right)"] = [(c, g == p) for g, p, c in triples]
+        sets[f"CLEF {name}, opinion suggestions"] = [(c, g) for g, p, c in triples if p]
     print("\n### 3. Calibration: suggestions right, by confidence (reliability curve)\n")
     print("| confidence | " + " | ".join(sets) + " |\n|---|" + "---:|" * len(sets))
     for lo, hi in zip(edges, edges[1:]):

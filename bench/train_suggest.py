@@ -8,8 +8,10 @@ towards the rules-alone model (each kind's summed cue weight), not towards zero,
 data rarely shows keeps its hand-set meaning and the data corrects the rest. The penalty is chosen by the log loss of held-out predictions,
 both within sources (5 folds by passage) and across them (trained on the composed passages,
 tested on the presidential messages, and the other way round: outside text is unlike
-anything trained on); the calibration temperature is the humbler of the two fitted on those
-held-out scores, so confidences match how often held-out suggestions are right.
+anything trained on). The calibration temperature is fitted on held-out scores of text
+unlike the training text only: each type of text (news, report, speech, …) held out in turn,
+and each of the two sources; the highest (humblest) of those temperatures is kept, so
+confidences hold on the least familiar kind of text, not on average.
 Needs numpy and scipy (the `[train]` extra; a developer tool, not a dependency of the app):
 
     .venv/bin/pip install numpy scipy && .venv/bin/python bench/train_suggest.py
@@ -28,6 +30,7 @@ OUT = ROOT / "reader" / "core" / "suggest" / "data" / "base_model.json"
 FOLDS = 5
 PENALTIES = (1.0, 3.0, 10.0, 30.0, 100.0)
 RULE_FIRMNESS = 10.0
+MIN_GROUP = 50  # smaller held-out groups give no temperature of their own (too noisy)
 
 
 def _matrix(examples, names):
@@ -80,21 +83,43 @@ def fit(examples, names, penalty: float):
     return result.x.reshape(-1, 3)
 
 
-def out_of_fold_scores(examples, names, penalty: float, by_source: bool = False):
-    """Scores of every example from a model that did not see its passage (5 folds) or, with
-    ``by_source``, any text of its kind of source (composed vs presidential messages)."""
+def _fold_of(row: dict, how: str, passages: list[str]):
+    if how == "source":  # composed passages vs presidential messages
+        return row["passage"].startswith("sotu-")
+    if how == "type":  # news, report, speech, column, interview, press, review
+        return row["source_type"]
+    return passages.index(row["passage"]) % FOLDS
+
+
+def out_of_fold_scores(examples, names, penalty: float, how: str = "passage"):
+    """Scores of every example from a model that did not see its passage (5 folds), or with
+    ``how`` "source" any text of its source (composed vs presidential messages), or with
+    "type" any text of its type (news, report, speech, …)."""
     import numpy as np
 
     passages = sorted({row["passage"] for _, _, row in examples})
-    fold = {p: (p.startswith("sotu-") if by_source else i % FOLDS)
-            for i, p in enumerate(passages)}
+    folds = [_fold_of(row, how, passages) for _, _, row in examples]
     scores = np.zeros((len(examples), 3))
-    for k in sorted(set(fold.values())):
-        train = [e for e in examples if fold[e[2]["passage"]] != k]
-        test = [i for i, e in enumerate(examples) if fold[e[2]["passage"]] == k]
+    for k in sorted(set(folds), key=str):
+        train = [e for e, f in zip(examples, folds) if f != k]
+        test = [i for i, f in enumerate(folds) if f == k]
         w = fit(train, names, penalty)
         scores[test] = _matrix([examples[i] for i in test], names) @ w
     return scores
+
+
+def humblest_temperature(scores, labels, groups) -> float:
+    """The highest of the temperatures fitted on each group of held-out scores (groups of at
+    least MIN_GROUP statements): confidences that hold on the least familiar kind of text."""
+    import numpy as np
+
+    found = []
+    for group in sorted(set(groups), key=str):
+        members = [i for i, g in enumerate(groups) if g == group]
+        if len(members) >= MIN_GROUP:
+            found.append(fit_temperature(scores[np.array(members)].tolist(),
+                                         [labels[i] for i in members]))
+    return max(found)
 
 
 def _log_loss(scores, labels, temperature: float) -> float:
@@ -120,13 +145,22 @@ def main(argv: list[str]) -> int:
     best = None
     for penalty in ([args.penalty] if args.penalty else PENALTIES):
         within = out_of_fold_scores(examples, names, penalty)
-        across = out_of_fold_scores(examples, names, penalty, by_source=True)
-        temperature = max(fit_temperature(within.tolist(), labels),
-                          fit_temperature(across.tolist(), labels))
-        losses = [_log_loss(scores, labels, temperature) for scores in (within, across)]
+        across = out_of_fold_scores(examples, names, penalty, how="source")
+        by_type = out_of_fold_scores(examples, names, penalty, how="type")
+        # Calibrated for the least familiar text: each held-out type of text (and each of
+        # the two sources) gets its own temperature, and the highest is kept.
+        temperature = max(
+            humblest_temperature(across, labels, [r["passage"].startswith("sotu-")
+                                                  for _, _, r in examples]),
+            humblest_temperature(by_type, labels, [r["source_type"] for _, _, r in examples]))
+        # Each held-out set's log loss at its own best temperature: the penalty is judged
+        # by how well the scores rank, apart from how sure they are.
+        losses = [_log_loss(scores, labels, fit_temperature(scores.tolist(), labels))
+                  for scores in (within, across, by_type)]
         accuracy = (within.argmax(axis=1) == np.array(labels)).mean()
         print(f"penalty {penalty}: out-of-fold log loss {losses[0]:.3f} within sources, "
-              f"{losses[1]:.3f} across sources; accuracy {accuracy:.3f}; temperature "
+              f"{losses[1]:.3f} across sources, {losses[2]:.3f} across types of text; "
+              f"accuracy {accuracy:.3f}; temperature "
               f"{temperature}")
         # Chosen for text like and unlike its training text (outside news is unlike it).
         if best is None or sum(losses) < best[0]:

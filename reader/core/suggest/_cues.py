@@ -41,7 +41,7 @@ def analyse_statement(text: str, context: SuggestContext | None = None) -> Analy
     ctx = context or SuggestContext()
     cues = _context_cues(ctx)
     cues.extend(_form_cues(text, ctx))
-    if "''" in text or "``" in text:
+    if "''" in text or "``" in text or '""' in text:
         text = normalize_quote_marks(text)
     spans = find_quote_spans(text) if any(c in text for c in QUOTE_CHARS) else []
     outside = _outside_quotes(text, spans)

@@ -54,10 +54,25 @@ def _straight_double(text: str) -> list[QuoteSpan]:
 
 
 def normalize_quote_marks(text: str) -> str:
-    """``text`` with doubled marks (``…'' and ''…'') as straight double quotes, same length."""
+    """``text`` with doubled marks (``…'' and ''…'') as straight double quotes, same length.
+
+    Text copied from a CSV cell doubles its straight double quotes (``"He called it ""fair""."``)
+    and wraps the whole in one more pair: the doubled ones are the quote marks, the wrapping
+    ones are not (they become spaces)."""
+    if '""' in text:
+        text = _unescape_csv(text)
     if "``" in text or "''" in text:
         return text.replace("``", ' "').replace("''", '" ')
     return text
+
+
+def _unescape_csv(text: str) -> str:
+    # A lone mark at either end wraps the cell; each doubled mark stands for one.
+    if text.startswith('"') and not text.startswith('""'):
+        text = " " + text[1:]
+    if text.endswith('"') and not text.endswith('""'):
+        text = text[:-1] + " "
+    return text.replace('""', '" ')
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:

@@ -116,3 +116,13 @@ def test_a_lone_quote_without_any_speaker_is_weaker():
 ])
 def test_reporting_how_and_that(text):
     assert suggest_statement(text).kind == "quotation", text
+
+
+def test_csv_escaped_quotes_are_the_inner_marks():
+    # A sentence copied from a CSV cell: wrapped in one pair, its own quote marks doubled.
+    text = '"The blurb calls it ""a fine, brave book,"" and it is not."'
+    spans = find_quote_spans(text)
+    assert [s.content for s in spans] == ["a fine, brave book,"]
+    assert suggest_statement(text).kind != "quotation"
+    plain = '"The blurb calls it a fine book," she said.'
+    assert [s.content for s in find_quote_spans(plain)] == ["The blurb calls it a fine book,"]
