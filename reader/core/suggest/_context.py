@@ -49,9 +49,10 @@ def contexts_for(statements: Sequence[Statement], text: str | None = None) -> li
                 quoted_by.setdefault(pos, "")
     nearby = speakers_nearby([s.text for s in statements])
     contexts: list[SuggestContext] = []
+    open_quote = False
     for b, block in enumerate(paragraphs):
         label = labels[b] if transcript else None
-        open_quote = False
+        open_quote = open_quote and _closes_open_quote([statements[p].text for p in block])
         for pos in block:
             contexts.append(SuggestContext(
                 first_in_document=pos == 0, inside_quote=open_quote,
@@ -59,6 +60,14 @@ def contexts_for(statements: Sequence[Statement], text: str | None = None) -> li
                 speaker_label=label, speaker_nearby=pos in nearby))
             open_quote = quote_open_after(open_quote, statements[pos].text)
     return contexts
+
+
+def _closes_open_quote(texts: Sequence[str]) -> bool:
+    """Whether a paragraph ends a quote left open by the paragraph before: it does not open
+    with a quote mark and has an odd number of straight double marks (text with a sentence
+    per line breaks a quote over lines: '…not be tolerated, "the evangelist said.')."""
+    first = texts[0].lstrip() if texts else ""
+    return not first.startswith(('"', "“", "'")) and sum(t.count('"') for t in texts) % 2 == 1
 
 
 def _blocks(statements: Sequence[Statement], text: str | None, by_line: bool) -> list[list[int]]:

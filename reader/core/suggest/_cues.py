@@ -43,7 +43,8 @@ def analyse_statement(text: str, context: SuggestContext | None = None) -> Analy
     cues.extend(_form_cues(text, ctx))
     if "''" in text or "``" in text or '""' in text:
         text = normalize_quote_marks(text)
-    spans = find_quote_spans(text) if any(c in text for c in QUOTE_CHARS) else []
+    spans = find_quote_spans(text, ctx.inside_quote) \
+        if any(c in text for c in QUOTE_CHARS) else []
     outside = _outside_quotes(text, spans)
     tokens = _TOKEN.findall(outside)
     lower = _TOKEN.findall(outside.lower().replace("’", "'"))

@@ -36,13 +36,15 @@ def _span(text: str, start: int, end: int, style: str, shape: str) -> QuoteSpan:
     return QuoteSpan(start, end, len(_WORD.findall(content)), style, shape, content)
 
 
-def _straight_double(text: str) -> list[QuoteSpan]:
+def _straight_double(text: str, running_on: bool) -> list[QuoteSpan]:
     marks = [m.start() for m in re.finditer('"', text)]
     spans: list[QuoteSpan] = []
     if len(marks) % 2:
         first = marks[0]
         before = text[first - 1] if first else " "
-        if not before.isspace() and before not in "([—–-":
+        # A quote still open from an earlier sentence closes at the first mark, even one
+        # set off by a space ('… not be tolerated, "the evangelist said.').
+        if running_on or (not before.isspace() and before not in "([—–-"):
             spans.append(_span(text, 0, first + 1, "straight", "close"))
             marks = marks[1:]
         else:
@@ -75,9 +77,10 @@ def _unescape_csv(text: str) -> str:
     return text.replace('""', '" ')
 
 
-def find_quote_spans(text: str) -> list[QuoteSpan]:
+def find_quote_spans(text: str, running_on: bool = False) -> list[QuoteSpan]:
     """Quoted spans of ``text`` in order (empty when it has no quote marks); doubled marks
-    (``…'', ''…'') count as double quotes."""
+    (``…'', ''…'') count as double quotes. ``running_on``: a quote opened in an earlier
+    sentence is still open at the start of this one."""
     text = normalize_quote_marks(text)
     spans: list[QuoteSpan] = []
     if "“" in text or "”" in text or "„" in text or "«" in text:
@@ -90,7 +93,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             shape = "open" if m.end() == len(text) and text[-1] not in "”»" else "closed"
             spans.append(_span(text, m.start(), m.end(), "curly", shape))
     if '"' in text:
-        spans.extend(_straight_double(text))
+        spans.extend(_straight_double(text, running_on))
     if "‘" in text:
         spans.extend(_span(text, m.start(), m.end(), "curly", "closed")
                      for m in _CURLY_SINGLE.finditer(text))

@@ -126,3 +126,17 @@ def test_csv_escaped_quotes_are_the_inner_marks():
     assert suggest_statement(text).kind != "quotation"
     plain = '"The blurb calls it a fine book," she said.'
     assert [s.content for s in find_quote_spans(plain)] == ["The blurb calls it a fine book,"]
+
+
+def test_a_quote_open_from_before_closes_at_a_spaced_mark():
+    # One sentence per line (as some news text comes): the quote opened on one line ends on
+    # the next, its closing mark set off by a space.
+    text = ('"My prayer is that the world will not just sit by and watch.\n\n'
+            'We need to make it clear that attacks will not be tolerated, "the evangelist said.'
+            '\n\nThe camp holds 24,000 refugees.')
+    statements = split_statements(text)
+    kinds = [s.kind for s in suggest_statements(statements, text)]
+    assert kinds == ["quotation", "quotation", "claim"], kinds
+    spans = find_quote_spans('tolerated, "the evangelist said.', running_on=True)
+    assert spans and spans[0].shape == "close"
+    assert find_quote_spans('tolerated, "the evangelist said.')[0].shape == "open"
