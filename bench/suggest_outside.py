@@ -5,6 +5,7 @@ train what ships), a word naive Bayes baseline, and our suggestions on single se
 from __future__ import annotations
 
 import csv
+import json
 import math
 import os
 import re
@@ -98,3 +99,18 @@ def naive_bayes(train: Sequence[tuple[str, bool]]):
         return score(True) > score(False)
 
     return predict
+
+
+def attribution_news() -> list[tuple[str, str, set[int], set[int]]]:
+    """(name, text, attributed positions, left-out positions) of the news documents labelled
+    in bench/data/attribution_news.json; [] when ../shared/dev-data/ecb-dev is absent."""
+    labels = json.loads((ROOT / "bench" / "data" / "attribution_news.json").read_text("utf-8"))
+    docs = DEV_DATA.parent / "ecb-dev" / "docs"
+    out = []
+    for name, marks in labels["documents"].items():
+        path = docs / f"{name}.txt"
+        if not path.exists():
+            return []
+        out.append((name, path.read_text(encoding="utf-8"), set(marks["attributed"]),
+                    set(marks["left_out"])))
+    return out
