@@ -29,6 +29,7 @@ from suggest_outside import (
     attribution_news, macro_f1, naive_bayes, read_subjectivity, suggest_sentences)
 
 from reader.core.suggest import TagModel, rules_only_model, suggest_statements
+from reader.core.suggest import vectors_available
 from reader.core.text import Statement, split_statements
 
 TARGET_STATEMENTS = 10_000
@@ -205,14 +206,19 @@ def _reader_tags(pool: Sequence[tuple[str, bool]]) -> list[tuple[str, str]]:
 
 def learning(draws: int = 5) -> None:
     """Section 4: a reader's tags (outside sentences as tags) teach the model; the mean over
-    ``draws`` random splits of the sentences into a pool of tags and a test set."""
+    ``draws`` random splits of the sentences into a pool of tags and a test set, learning
+    corrections alone and corrections with sentence vectors (when the [embed] extra is there)."""
     sentences = read_subjectivity("train_en.tsv") + read_subjectivity("dev_en.tsv")
     if not sentences:
         return
     sizes = (30, 100, 300, 1000)
-    base, learned = [], {n: [] for n in sizes}
-    checks = {n: [0, 0, 0, 0] for n in sizes}  # held, right without, right with, used
-    seconds = {n: 0.0 for n in sizes}
+    ways = {"corrections": False}
+    if vectors_available():
+        ways["corrections + sentence vectors"] = True
+    base = []
+    learned = {(w, n): [] for w in ways for n in sizes}
+    checks = {(w, n): [0, 0, 0, 0] for w in ways for n in sizes}  # held, without, with, used
+    seconds = {(w, n): 0.0 for w in ways for n in sizes}
     for draw in range(draws):
         shuffled = list(sentences)
         random.Random(15 + draw).shuffle(shuffled)
@@ -220,24 +226,31 @@ def learning(draws: int = 5) -> None:
         gold, texts = [g for _, g in held], [t for t, _ in held]
         base.append(macro_f1(gold, [p for p, _ in suggest_sentences(texts)]))
         tags = _reader_tags(pool)
-        for n in sizes:
-            started = time.perf_counter()
-            model = TagModel.train(tags[:n])
-            seconds[n] += (time.perf_counter() - started) / draws
-            learned[n].append(macro_f1(gold, [p for p, _ in suggest_sentences(texts, model)]))
-            for k, value in enumerate((*model.checked, model.helps)):
-                checks[n][k] += value
+        for way, vectors in ways.items():
+            for n in sizes:
+                started = time.perf_counter()
+                model = TagModel.train(tags[:n], vectors=vectors)
+                seconds[way, n] += (time.perf_counter() - started) / draws
+                learned[way, n].append(
+                    macro_f1(gold, [p for p, _ in suggest_sentences(texts, model)]))
+                for k, value in enumerate((*model.checked, model.helps)):
+                    checks[way, n][k] += value
     mean = sum(base) / draws
     print(f"\n### 4. Learning from a reader's tags: CLEF sentences as tags (SUBJ -> opinion, "
-          f"OBJ -> claim, or quotation where we suggest one), tested on {len(sentences) - 1000} other CLEF sentences; mean "
-          f"macro-F1 over {draws} random draws (without tags {mean:.3f})\n")
-    print("| tags | macro-F1 | change | held-out check, summed over draws: tags, right "
-          "without / with learning | used | training s |\n|---:|---:|---:|---|---:|---:|")
-    for n in sizes:
-        got = sum(learned[n]) / draws
-        held, without, with_, used = checks[n]
-        print(f"| {n} | {got:.3f} | {got - mean:+.3f} | {held}: {without} / {with_} | "
-              f"{used}/{draws} | {seconds[n]:.2f} |")
+          f"OBJ -> claim, or quotation where we suggest one), tested on "
+          f"{len(sentences) - 1000} other CLEF sentences; mean macro-F1 over {draws} random "
+          f"draws (without tags {mean:.3f})\n")
+    if len(ways) == 1:
+        print("(sentence vectors: the [embed] extra is not installed; corrections only)\n")
+    print("| learned | tags | macro-F1 | change | held-out check, summed over draws: tags, "
+          "right without / with learning | used | training s |\n"
+          "|---|---:|---:|---:|---|---:|---:|")
+    for way in ways:
+        for n in sizes:
+            got = sum(learned[way, n]) / draws
+            held, without, with_, used = checks[way, n]
+            print(f"| {way} | {n} | {got:.3f} | {got - mean:+.3f} | {held}: {without} / "
+                  f"{with_} | {used}/{draws} | {seconds[way, n]:.2f} |")
 
 
 def speed(rows: Sequence[dict]) -> None:

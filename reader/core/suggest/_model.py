@@ -24,11 +24,12 @@ from reader.core.suggest._cues import analyse_statement
 from reader.core.suggest._features import Features, statement_features
 from reader.core.suggest._linear import LinearWeights, add_scores, fit_corrections, softmax
 from reader.core.suggest._types import KINDS, SuggestContext
+from reader.core.suggest._vectors import fit_vector_weights, sentence_vectors, vector_scores
 
 MIN_EXAMPLES = 30  # fewer tags than this and suggest_statements ignores a model
 MODEL_SETTING_KEY = "suggest.model"  # where a library keeps its trained model (store settings)
 _FORMAT = "source-reader/tag-model"
-_VERSION = 3
+_VERSION = 4  # 4: optional weights over sentence vectors
 # Chosen on the learning curve of bench/bench_suggest.py (outside tags, 30 to 1,000).
 EPOCHS = 4
 L2 = 0.01
@@ -59,7 +60,8 @@ class TagModel:
     """Learned corrections per feature for each of KINDS, and whether they helped.
 
     ``checked`` is (held-out tags, right by the shipped model, right with the corrections);
-    ``helps`` says whether suggestions use the corrections at all.
+    ``helps`` says whether suggestions use the corrections at all. ``vectors`` holds weights
+    over sentence vectors (one row of 3 per dimension; empty when learned without them).
     """
 
     classes: tuple[str, ...]
@@ -68,16 +70,19 @@ class TagModel:
     fingerprint: str = ""
     helps: bool = True
     checked: tuple[int, int, int] = (0, 0, 0)
+    vectors: tuple[tuple[float, ...], ...] = ()
 
     @classmethod
     def train(cls, examples: Sequence[tuple[str, str]], epochs: int = EPOCHS,
-              l2: float | None = None) -> "TagModel":
-        """Learn from (statement text, kind) pairs; raises ValueError with fewer than two kinds."""
+              l2: float | None = None, vectors: bool = True) -> "TagModel":
+        """Learn from (statement text, kind) pairs; raises ValueError with fewer than two kinds.
+        ``vectors``: also learn weights over sentence vectors where they are available."""
         usable = [(text, kind) for text, kind in examples if kind in KINDS and text.strip()]
         if len({kind for _, kind in usable}) < 2:
             raise ValueError("a tag model needs tagged statements of at least two kinds")
         examples_data = [_example(text, kind) for text, kind in usable]
         data = [(f.as_dict(), offsets, y) for f, offsets, y in examples_data]
+        vectors = sentence_vectors([text for text, _ in usable]) if vectors else None
         # Few tags: every tag is held out once (5 folds); many: a fixed fifth, by text hash.
         folds = [_fold(text, k) for k, (text, _) in enumerate(usable)] \
             if len(usable) < CROSS_CHECK_BELOW else \
@@ -89,8 +94,15 @@ class TagModel:
                 continue
             trial = LinearWeights.split(
                 fit_corrections(train_part, epochs, _l2(l2, len(train_part)), RATE))
-            corrected.extend((_corrected(offsets, trial, f), offsets, y)
-                             for (f, offsets, y), g in zip(examples_data, folds) if g == fold)
+            held = [k for k, g in enumerate(folds) if g == fold]
+            scores = [_corrected(examples_data[k][1], trial, examples_data[k][0]) for k in held]
+            if vectors is not None:
+                learned = [k for k, g in enumerate(folds) if g != fold]
+                trial_vectors = _fit_vectors(vectors[learned], examples_data, learned, trial)
+                for row, extra in zip(scores, vector_scores(vectors[held], trial_vectors)):
+                    row[:] = [a + b for a, b in zip(row, extra)]
+            corrected.extend((row, examples_data[k][1], examples_data[k][2])
+                             for row, k in zip(scores, held))
         base_right = sum(_argmax(offsets) == y for _, offsets, y in corrected)
         model_right = sum(_argmax(scores) == y for scores, _, y in corrected)
         checked = (len(corrected), base_right, model_right)
@@ -102,7 +114,12 @@ class TagModel:
         weights = fit_corrections(data, epochs, _l2(l2, len(data)), RATE) if helps else {}
         kept = {f: tuple(round(x, 4) for x in w) for f, w in weights.items()
                 if max(abs(x) for x in w) >= 1e-3}
-        return cls(KINDS, kept, len(usable), examples_fingerprint(usable), helps, checked)
+        vector_weights: tuple[tuple[float, ...], ...] = ()
+        if helps and vectors is not None:
+            vector_weights = tuple(tuple(row) for row in _fit_vectors(
+                vectors, examples_data, range(len(usable)), LinearWeights.split(kept)))
+        return cls(KINDS, kept, len(usable), examples_fingerprint(usable), helps, checked,
+                   vector_weights)
 
     def predict(self, text: str, context: SuggestContext | None = None) -> dict[str, float]:
         """Probability of each kind: the shipped model's scores plus what the tags taught."""
@@ -111,18 +128,32 @@ class TagModel:
         base = base_model()
         scores = [0.0, 0.0, 0.0]
         add_scores(scores, base.linear, features)
-        return dict(zip(self.classes, softmax(self.correct(scores, features), base.temperature)))
+        extra = self.vector_scores([text])
+        corrected = self.correct(scores, features, extra[0] if extra else None)
+        return dict(zip(self.classes, softmax(corrected, base.temperature)))
+
+    def vector_scores(self, texts: Sequence[str]) -> list[list[float]] | None:
+        """What the vector weights add to each text's scores, or None (no vector weights,
+        or no vectors here)."""
+        if not (self.helps and self.vectors):
+            return None
+        vectors = sentence_vectors(texts)
+        return None if vectors is None else vector_scores(vectors, self.vectors)
 
     @cached_property
     def linear(self) -> LinearWeights:
         """The learned weights split for scoring."""
         return LinearWeights.split(self.weights)
 
-    def correct(self, scores: list[float], features: Features) -> list[float]:
-        """The shipped model's ``scores`` with the learned corrections added (if they help)."""
+    def correct(self, scores: list[float], features: Features,
+                vector_extra: Sequence[float] | None = None) -> list[float]:
+        """The shipped model's ``scores`` with the learned corrections added (if they help),
+        and ``vector_extra`` (from ``vector_scores``) when given."""
         if self.helps and self.weights:
             scores = list(scores)
             add_scores(scores, self.linear, features)
+        if self.helps and vector_extra is not None:
+            scores = [a + b for a, b in zip(scores, vector_extra)]
         return scores
 
     def to_json(self) -> str:
@@ -130,7 +161,8 @@ class TagModel:
         return json.dumps({"format": _FORMAT, "version": _VERSION, "classes": list(self.classes),
                            "n_examples": self.n_examples, "fingerprint": self.fingerprint,
                            "helps": self.helps, "checked": list(self.checked),
-                           "weights": {f: list(w) for f, w in self.weights.items()}},
+                           "weights": {f: list(w) for f, w in self.weights.items()},
+                           "vectors": [list(row) for row in self.vectors]},
                           separators=(",", ":"), sort_keys=True)
 
     @classmethod
@@ -149,8 +181,12 @@ class TagModel:
             checked = tuple(int(x) for x in raw.get("checked", (0, 0, 0)))
             if len(checked) != 3:
                 raise ValueError("bad check counts")
+            vectors = tuple(tuple(float(x) for x in row) for row in raw.get("vectors", ()))
+            if any(len(row) != len(classes) for row in vectors):
+                raise ValueError("vector weights do not match the classes")
             return cls(classes, weights, int(raw["n_examples"]), str(raw.get("fingerprint", "")),
-                       bool(raw.get("helps", True)), checked)  # type: ignore[arg-type]
+                       bool(raw.get("helps", True)), checked,  # type: ignore[arg-type]
+                       vectors)
         except (TypeError, KeyError, AttributeError, json.JSONDecodeError) as exc:
             raise ValueError(f"not a tag model: {exc}") from None
 
@@ -160,6 +196,14 @@ def _example(text: str, kind: str) -> tuple[Features, list[float], int]:
     scores = [0.0, 0.0, 0.0]
     add_scores(scores, base_model().linear, features)
     return features, scores, KINDS.index(kind)
+
+
+def _fit_vectors(vectors: Any, examples_data: Sequence[tuple[Features, list[float], int]],
+                 rows: Iterable[int], corrections: LinearWeights) -> list[list[float]]:
+    """Vector weights fitted on top of the shipped scores plus ``corrections``."""
+    chosen = [examples_data[k] for k in rows]
+    offsets = [_corrected(o, corrections, f) for f, o, _ in chosen]
+    return fit_vector_weights(vectors, offsets, [y for _, _, y in chosen])
 
 
 def _corrected(offsets: Sequence[float], weights: LinearWeights,

@@ -32,7 +32,9 @@ MAX_REASONS = 3
 def suggest_statement(text: str, context: SuggestContext | None = None,
                       model: TagModel | None = None) -> Suggestion:
     """The suggestion for one statement; ``context`` adds what neighbouring lines show."""
-    return _suggest_one(text, context, _usable(model), base_model())
+    usable = _usable(model)
+    extra = usable.vector_scores([text]) if usable is not None else None
+    return _suggest_one(text, context, usable, base_model(), extra[0] if extra else None)
 
 
 def suggest_statements(statements: Sequence[Statement], text: str | None = None,
@@ -47,8 +49,12 @@ def suggest_statements(statements: Sequence[Statement], text: str | None = None,
     """
     usable = _usable(model)
     weigh = base or base_model()
-    return [_suggest_one(statement.text, context, usable, weigh)
-            for statement, context in zip(statements, contexts_for(statements, text))]
+    # Sentence vectors in one batch (only for a reader's model that learned weights for them).
+    extras = usable.vector_scores([s.text for s in statements]) if usable is not None else None
+    return [_suggest_one(statement.text, context, usable, weigh,
+                         extras[k] if extras is not None else None)
+            for k, (statement, context) in enumerate(
+                zip(statements, contexts_for(statements, text)))]
 
 
 def rule_probabilities(cues: Sequence[Cue]) -> dict[str, float]:
@@ -66,7 +72,7 @@ def _usable(model: TagModel | None) -> TagModel | None:
 
 
 def _suggest_one(text: str, context: SuggestContext | None, model: TagModel | None,
-                 base: BaseModel) -> Suggestion:
+                 base: BaseModel, vector_extra: Sequence[float] | None = None) -> Suggestion:
     analysis = analyse_statement(text, context)
     cues = analysis.cues
     none_weight = sum(c.weight for c in cues if c.kind == "none")
@@ -80,7 +86,7 @@ def _suggest_one(text: str, context: SuggestContext | None, model: TagModel | No
     kind = KINDS[max(range(3), key=probs.__getitem__)]
     note = None
     if model is not None and model.helps:
-        learned = softmax(model.correct(scores, features), base.temperature)
+        learned = softmax(model.correct(scores, features, vector_extra), base.temperature)
         learned_kind = KINDS[max(range(3), key=learned.__getitem__)]
         note = f"learned from {model.n_examples} of your tags " + (
             f"(without them: {kind})" if learned_kind != kind else "(they agree)")

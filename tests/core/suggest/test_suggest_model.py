@@ -127,6 +127,7 @@ def test_learning_that_does_not_help_is_not_used(monkeypatch):
     # the shipped model alone: the check rejects it and suggestions stay as they were.
     monkeypatch.setattr(model_module, "fit_corrections",
                         lambda *args, **kwargs: {"<bias>": [-5.0, -5.0, 10.0]})
+    monkeypatch.setattr(model_module, "sentence_vectors", lambda texts: None)
     model = TagModel.train(EXAMPLES)
     held, without, with_learning = model.checked
     assert held == len(EXAMPLES)  # few tags: each one held out once
