@@ -69,10 +69,13 @@ def normalize_quote_marks(text: str) -> str:
 
 
 def _unescape_csv(text: str) -> str:
-    # A lone mark at either end wraps the cell; each doubled mark stands for one.
-    if text.startswith('"') and not text.startswith('""'):
+    # An odd run of marks at either end holds the cell's wrapping mark; each doubled mark
+    # stands for one ('"""Hello,"" she said."' is '"Hello," she said.').
+    lead = len(text) - len(text.lstrip('"'))
+    trail = len(text) - len(text.rstrip('"'))
+    if lead % 2:
         text = " " + text[1:]
-    if text.endswith('"') and not text.endswith('""'):
+    if trail % 2 and len(text) - lead > 0:
         text = text[:-1] + " "
     return text.replace('""', '" ')
 

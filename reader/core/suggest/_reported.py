@@ -34,6 +34,9 @@ _TOLD_FORMS = frozenset("told informed advised assured represented".split())
 _TRAILING_NEXT = frozenset(("", "to", "on", "in", "at", "by", "¶", ",", ";", "friday", "monday",
                             "tuesday", "wednesday", "thursday", "saturday", "sunday"))
 _NOUN_LIKE_FORMS = frozenset("states claims calls charges points notes reports".split())
+# Before a plural noun, never before a verb: "six other states that allow …", "many claims".
+_QUANTIFIERS = frozenset("other many several all some few both these those various most "
+                         "two three four five six seven eight nine ten dozen".split())
 # Which reporting verb wins when a sentence has several: the one with the clearest speaker.
 _SPEAKER_RANK = MappingProxyType({"named": 6, "noun": 5, "subject": 4, "pronoun": 4, "first": 3,
                                   "relative": 2, "none": 1})
@@ -107,7 +110,7 @@ def _is_reporting_use(lower: Sequence[str], i: int) -> bool:
         return "that" in lower[i + 1:i + 5] or (lemma == "point" and nxt == "out") or \
             nxt in _CLAUSE_SUBJECTS or ("," in lower[max(0, i - 5):i] and nxt in _TRAILING_NEXT)
     if word in _NOUN_LIKE_FORMS:  # "European states", "his calls": only "states that/how"
-        return nxt in _CLAUSE_STARTS or prev in (",", "¶")
+        return (nxt in _CLAUSE_STARTS and prev not in _QUANTIFIERS) or prev in (",", "¶")
     if prev[:1].isdigit():
         return False  # "14 states", "3 claims"
     if lemma in ("ask", "question"):  # "asked whether", not "questioned witnesses"

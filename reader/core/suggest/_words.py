@@ -89,7 +89,7 @@ def word_cues(tokens: Sequence[str], lower: Sequence[str], writer: Sequence[bool
         elif low.endswith("ed") and len(low) > 4 and low not in NOT_PAST and "-" not in low \
                 and (k == 0 or lower[k - 1] not in _BEFORE_ADJECTIVE):
             events.append(tok)
-        if cls == "past":
+        if cls == "past" and not (k and first.isupper()):  # "the Left" is no event
             events.append(tok)
         if low in _RELATIVE_TIME and k and lower[k - 1] in ("last", "next", "this"):
             numbers.setdefault("date", f"{lower[k - 1]} {low}")

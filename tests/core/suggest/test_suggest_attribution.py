@@ -47,6 +47,7 @@ def test_reporting_verbs_and_findings(text):
 
 @pytest.mark.parametrize("text", [
     "We must reject the austerian urges of the Treasury.",  # 'urges' as a noun
+    "I found only six other states that allow it.",  # 'states' as a noun after a number
     "Chinese cooking varies according to regional origin.",  # a manner, not a source
     "The report was published on Monday.",  # 'report' as a noun
     "The council found a new site for the depot.",  # 'found' without a finding
@@ -124,6 +125,8 @@ def test_csv_escaped_quotes_are_the_inner_marks():
     spans = find_quote_spans(text)
     assert [s.content for s in spans] == ["a fine, brave book,"]
     assert suggest_statement(text).kind != "quotation"
+    whole = '"""It is a fine book,"" she said."'
+    assert [s.content for s in find_quote_spans(whole)] == ["It is a fine book,"]
     plain = '"The blurb calls it a fine book," she said.'
     assert [s.content for s in find_quote_spans(plain)] == ["The blurb calls it a fine book,"]
 

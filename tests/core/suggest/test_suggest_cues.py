@@ -171,3 +171,8 @@ def test_quote_state_carries_across_sentences():
 def test_third_parties_feelings_are_not_the_writers(text, kind):
     assert suggest_statement(text).kind == kind
     assert ("others_feel" in features(text)) == (kind == "claim")
+
+
+def test_a_capitalised_past_form_inside_a_sentence_is_a_name_not_an_event():
+    assert "event" not in {c.feature for c in find_cues("The Left deliberately obscures it.")}
+    assert "event" in {c.feature for c in find_cues("Police left the scene on Friday.")}
