@@ -101,13 +101,14 @@ def naive_bayes(train: Sequence[tuple[str, bool]]):
     return predict
 
 
-def attribution_news() -> list[tuple[str, str, set[int], set[int]]]:
+def attribution_news(part: str = "documents") -> list[tuple[str, str, set[int], set[int]]]:
     """(name, text, attributed positions, left-out positions) of the news documents labelled
-    in bench/data/attribution_news.json; [] when ../shared/dev-data/ecb-dev is absent."""
+    in bench/data/attribution_news.json (``part``: "documents", used while developing the
+    rules, or "held_out"); [] when ../shared/dev-data/ecb-dev is absent."""
     labels = json.loads((ROOT / "bench" / "data" / "attribution_news.json").read_text("utf-8"))
     docs = DEV_DATA.parent / "ecb-dev" / "docs"
     out = []
-    for name, marks in labels["documents"].items():
+    for name, marks in labels[part].items():
         path = docs / f"{name}.txt"
         if not path.exists():
             return []
