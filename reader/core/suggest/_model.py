@@ -22,7 +22,8 @@ from typing import Any, Iterable, Mapping, Sequence
 from reader.core.suggest._base import base_model
 from reader.core.suggest._cues import analyse_statement
 from reader.core.suggest._features import Features, statement_features
-from reader.core.suggest._linear import LinearWeights, add_scores, fit_corrections, softmax
+from reader.core.suggest._linear import (
+    LinearWeights, add_scores, fit_corrections, fit_temperature, softmax)
 from reader.core.suggest._types import KINDS, SuggestContext
 from reader.core.suggest._vectors import fit_vector_weights, sentence_vectors, vector_scores
 
@@ -37,6 +38,7 @@ L2_FEW_TAGS = 3.0  # L2 is at least this / number of tags: few tags, small corre
 RATE = 0.05
 HOLD_OUT = 5  # every fifth tag (by a hash of its text) checks the learning
 CROSS_CHECK_BELOW = 200  # fewer tags than this: 5-fold check, every tag held out once
+CALIBRATE_FROM = 50  # held-out tags needed to fit the model's own temperature
 
 
 def examples_fingerprint(examples: Sequence[tuple[str, str]]) -> str:
@@ -62,6 +64,8 @@ class TagModel:
     ``checked`` is (held-out tags, right by the shipped model, right with the corrections);
     ``helps`` says whether suggestions use the corrections at all. ``vectors`` holds weights
     over sentence vectors (one row of 3 per dimension; empty when learned without them).
+    ``temperature`` calibrates its confidences on the reader's held-out tags (0: the shipped
+    model's).
     """
 
     classes: tuple[str, ...]
@@ -71,6 +75,7 @@ class TagModel:
     helps: bool = True
     checked: tuple[int, int, int] = (0, 0, 0)
     vectors: tuple[tuple[float, ...], ...] = ()
+    temperature: float = 0.0
 
     @classmethod
     def train(cls, examples: Sequence[tuple[str, str]], epochs: int = EPOCHS,
@@ -119,7 +124,7 @@ class TagModel:
             vector_weights = tuple(tuple(row) for row in _fit_vectors(
                 vectors, examples_data, range(len(usable)), LinearWeights.split(kept)))
         return cls(KINDS, kept, len(usable), examples_fingerprint(usable), helps, checked,
-                   vector_weights)
+                   vector_weights, _temperature(corrected) if helps else 0.0)
 
     def predict(self, text: str, context: SuggestContext | None = None) -> dict[str, float]:
         """Probability of each kind: the shipped model's scores plus what the tags taught."""
@@ -130,7 +135,7 @@ class TagModel:
         add_scores(scores, base.linear, features)
         extra = self.vector_scores([text])
         corrected = self.correct(scores, features, extra[0] if extra else None)
-        return dict(zip(self.classes, softmax(corrected, base.temperature)))
+        return dict(zip(self.classes, softmax(corrected, self.temperature or base.temperature)))
 
     def vector_scores(self, texts: Sequence[str]) -> list[list[float]] | None:
         """What the vector weights add to each text's scores, or None (no vector weights,
@@ -162,7 +167,8 @@ class TagModel:
                            "n_examples": self.n_examples, "fingerprint": self.fingerprint,
                            "helps": self.helps, "checked": list(self.checked),
                            "weights": {f: list(w) for f, w in self.weights.items()},
-                           "vectors": [list(row) for row in self.vectors]},
+                           "vectors": [list(row) for row in self.vectors],
+                           "temperature": self.temperature},
                           separators=(",", ":"), sort_keys=True)
 
     @classmethod
@@ -186,7 +192,7 @@ class TagModel:
                 raise ValueError("vector weights do not match the classes")
             return cls(classes, weights, int(raw["n_examples"]), str(raw.get("fingerprint", "")),
                        bool(raw.get("helps", True)), checked,  # type: ignore[arg-type]
-                       vectors)
+                       vectors, float(raw.get("temperature", 0.0)))
         except (TypeError, KeyError, AttributeError, json.JSONDecodeError) as exc:
             raise ValueError(f"not a tag model: {exc}") from None
 
@@ -215,6 +221,15 @@ def _corrected(offsets: Sequence[float], weights: LinearWeights,
 
 def _l2(given: float | None, n: int) -> float:
     return given if given is not None else max(L2, L2_FEW_TAGS / max(n, 1))
+
+
+def _temperature(held_out: Sequence[tuple[Sequence[float], Sequence[float], int]]) -> float:
+    """The temperature that fits the learned model's held-out scores, never below the shipped
+    model's (the reader's tags may make it humbler, never surer); 0 with too few of them."""
+    if len(held_out) < CALIBRATE_FROM:
+        return 0.0
+    fitted = fit_temperature([scores for scores, _, _ in held_out], [y for _, _, y in held_out])
+    return max(fitted, base_model().temperature)
 
 
 def _log_loss(pairs: Sequence[tuple[Sequence[float], int]]) -> float:

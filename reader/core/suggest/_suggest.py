@@ -86,7 +86,8 @@ def _suggest_one(text: str, context: SuggestContext | None, model: TagModel | No
     kind = KINDS[max(range(3), key=probs.__getitem__)]
     note = None
     if model is not None and model.helps:
-        learned = softmax(model.correct(scores, features, vector_extra), base.temperature)
+        learned = softmax(model.correct(scores, features, vector_extra),
+                          model.temperature or base.temperature)
         learned_kind = KINDS[max(range(3), key=learned.__getitem__)]
         note = f"learned from {model.n_examples} of your tags " + (
             f"(without them: {kind})" if learned_kind != kind else "(they agree)")

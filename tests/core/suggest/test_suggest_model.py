@@ -149,3 +149,22 @@ def test_model_for_store_saves_only_when_it_may_write(tmp_path):
     with Store.open(path) as store:
         model = model_for_store(store)
         assert TagModel.from_json(store.setting(MODEL_SETTING_KEY)) == model
+
+
+def test_the_readers_model_calibrates_on_held_out_tags(monkeypatch):
+    from reader.core.suggest import base_model
+
+    # Held-out scores that are sure (5 against 0) but right only 60% of the time call for
+    # a humbler temperature; scores that are right every time keep the shipped model's.
+    sure_but_wrong = [([5.0, 0.0, 0.0], [0.0] * 3, 0 if k % 5 < 3 else 1) for k in range(60)]
+    fitted = model_module._temperature(sure_but_wrong)
+    assert fitted > 2 * base_model().temperature
+    always_right = [([5.0, 0.0, 0.0], [0.0] * 3, 0) for _ in range(60)]
+    assert model_module._temperature(always_right) == base_model().temperature
+    assert model_module._temperature(sure_but_wrong[:10]) == 0.0  # too few to fit
+    model = TagModel.train(EXAMPLES, vectors=False)
+    assert TagModel.from_json(model.to_json()).temperature == model.temperature
+    text = "The forecast for region 3 calls for rain."
+    humble = TagModel(model.classes, model.weights, model.n_examples, model.fingerprint,
+                      model.helps, model.checked, model.vectors, 3.0)
+    assert max(humble.predict(text).values()) < max(model.predict(text).values())
