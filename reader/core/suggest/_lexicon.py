@@ -49,6 +49,20 @@ SECOND_PERSON = frozenset("you your yours yourself yourselves".split())
 OBLIGATION = frozenset("must should ought shouldn't mustn't".split())
 PREDICTION = frozenset("will won't would wouldn't".split())
 
+# Sentence adverbs in -ly that order, date, place or source a statement rather than judge it
+# ("Finally, ...", "Politically, ...", "Reportedly, ..."); any other "-ly," opening a sentence
+# is a comment adverb, the writer's stance ("Worryingly, ...", "Sadly, ...").
+NOT_STANCE_ADVERBS = frozenset("""
+finally firstly secondly thirdly lastly recently currently previously subsequently initially
+eventually originally additionally similarly consequently accordingly separately suddenly
+usually typically generally normally traditionally historically formerly lately early only
+likely daily weekly monthly yearly nearly family italy july politically economically
+technically legally financially locally nationally internationally globally publicly
+privately officially specifically particularly especially mainly mostly largely partly
+briefly shortly immediately simultaneously alternatively conversely reportedly allegedly
+supposedly reputedly increasingly gradually rapidly quickly slowly
+""".split())
+
 # Sentence-initial verbs that make an imperative addressed to the reader.
 IMPERATIVES = frozenset("""
 see try delete ask consider imagine remember forget stop start read watch visit join vote

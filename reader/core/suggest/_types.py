@@ -71,7 +71,7 @@ CUE_WEIGHTS = MappingProxyType({
     "first_person_view": 1.6, "obligation": 1.2, "first": 1.4, "second": 1.4, "modal": 1.6,
     "certain": 1.4, "hedge": 0.8, "intens": 0.5, "prediction": 0.7, "imperative": 1.6,
     "judges_report": 2.0, "question": 2.0, "exclamation": 1.8, "superlative": 0.8,
-    "scare_quote": 0.8, "report_first_person": 1.0,
+    "scare_quote": 0.8, "report_first_person": 1.0, "comment_adverb": 1.6,
     # claim
     "claim_prior": 0.6, "others_feel": 1.2, "date": 0.8, "money": 0.8, "percent": 0.8, "count": 0.5,
     "numbers_cap": 1.6, "actor_event": 0.8, "event": 0.4, "names": 0.2,

@@ -6,7 +6,7 @@ from types import MappingProxyType
 from typing import Mapping, Sequence
 
 from reader.core.suggest._lexicon import (
-    FEELINGS, IMPERATIVES, MONTHS, NOT_NAMES, NOT_PAST, WORD_CLASSES)
+    FEELINGS, IMPERATIVES, MONTHS, NOT_NAMES, NOT_PAST, NOT_STANCE_ADVERBS, WORD_CLASSES)
 from reader.core.suggest._types import CUE_WEIGHTS, Cue, make_cue
 
 # Multi-word cues: phrase -> (feature, what it is); all point to opinion.
@@ -43,6 +43,7 @@ _PERCENT_WORDS = frozenset(("percent", "%", "per", "percentage"))
 _COPULAS = frozenset("is are was were feel feels felt seem seems seemed remain remains "
                      "remained became become".split())
 _PERSONS = frozenset("i we you me us my our your".split())
+_OPENING_CONNECTIVES = frozenset("but and yet so still now".split())
 _RELATIVE_TIME = frozenset("week month year season summer winter spring autumn fall weekend "
                            "decade quarter night".split())
 _OPINION_CLASSES = MappingProxyType({
@@ -120,12 +121,27 @@ def word_cues(tokens: Sequence[str], lower: Sequence[str], writer: Sequence[bool
     if n and writer[0] and lower[0] in IMPERATIVES and tokens[-1:] != ["?"]:
         cues.append(make_cue("opinion", "imperative",
                              f"an imperative addressed to the reader ('{tokens[0]}')"))
+    adverb = _comment_adverb(tokens, lower, writer)
+    if adverb:
+        cues.append(make_cue("opinion", "comment_adverb",
+                             f"a comment adverb, the writer's stance ('{adverb}')"))
     if has_report and (evaluative or judged or "certain" in classes):
         cues.append(make_cue("opinion", "judges_report",
                              "the writer's own judgement around the reported words"))
     scale = CUE_WEIGHTS["claim_in_attribution"] if has_report else 1.0
     cues.extend(_claim_cues(names, events, numbers, scale))
     return cues
+
+
+def _comment_adverb(tokens: Sequence[str], lower: Sequence[str],
+                    writer: Sequence[bool]) -> str | None:
+    """An -ly adverb set off by a comma at the start ("Worryingly, ...", "But sadly, ..."),
+    unless it orders, dates, places or sources the statement (NOT_STANCE_ADVERBS)."""
+    k = 1 if lower[:1] and lower[0] in _OPENING_CONNECTIVES else 0
+    if len(lower) > k + 1 and lower[k + 1] == "," and writer[k] and \
+            lower[k].endswith("ly") and len(lower[k]) > 4 and lower[k] not in NOT_STANCE_ADVERBS:
+        return tokens[k]
+    return None
 
 
 def _others_feel(lower: Sequence[str], k: int) -> bool:

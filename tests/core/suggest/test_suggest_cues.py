@@ -176,3 +176,15 @@ def test_third_parties_feelings_are_not_the_writers(text, kind):
 def test_a_capitalised_past_form_inside_a_sentence_is_a_name_not_an_event():
     assert "event" not in {c.feature for c in find_cues("The Left deliberately obscures it.")}
     assert "event" in {c.feature for c in find_cues("Police left the scene on Friday.")}
+
+
+@pytest.mark.parametrize("text, adverb", [
+    ("Worryingly, prices rose 4% in March.", "Worryingly"),
+    ("But sadly, the plan failed.", "sadly"),
+    ("Finally, the council voted.", None),  # orders the statement
+    ("Reportedly, the deal is close.", None),  # sources it
+    ("Politically, the bill is in trouble.", None),  # places it
+])
+def test_a_comment_adverb_is_the_writers_stance(text, adverb):
+    found = [c.reason for c in find_cues(text) if c.feature == "comment_adverb"]
+    assert found == ([f"a comment adverb, the writer's stance ('{adverb}')"] if adverb else [])
