@@ -11,13 +11,21 @@ Three kinds of evidence beyond word overlap, each a pure function over a score t
   in-order chain of confident, mutually best pairs. Then each statement's best partner between
   the chain's neighbouring links needs only part of the usual score.
 
+Two more apply to independent reports only (never to two versions of one text):
+
+- **What happened, not only who** (``with_content``): a pair whose shared words are only names
+  and figures ("...co-founded by Sam Altman" / "He demanded Sam Altman give back...") names the
+  same people but says nothing alike about them; it loses part of its score.
+- **Openings** (``with_openings``): a news report states its main event in its first few
+  statements (headline and lede), so a pair of two openings gains a little.
+
 Scores stay in [0, 1]; one threshold means the same for every pair afterwards.
 """
 
 from __future__ import annotations
 
 import bisect
-from typing import Mapping, Sequence
+from typing import Collection, Mapping, Sequence
 
 from reader.core.align._specifics import Details
 
@@ -31,6 +39,15 @@ CONFLICT_LOSS = 0.3
 #: A pair's best specific-sharing score between these bounds raises its scores by up to PAIR_LIFT.
 PAIR_EVIDENCE_LOW, PAIR_EVIDENCE_HIGH = 0.5, 0.75
 PAIR_LIFT = 0.1
+#: A pair sharing less than this weight of words other than names and figures (about one
+#: ordinary word: "said" weighs 0.16, "response" 0.5) shares only who, not what...
+MIN_CONTENT = 0.25
+#: ... and keeps this share of its score lost.
+NAMES_ONLY_LOSS = 0.3
+#: The first this many statements of a report (headline and lede) are its opening...
+OPENING = 4
+#: ... and a pair of two openings gains this much.
+OPENING_LIFT = 0.1
 #: Backbone: mutually best pairs from this score, forming an in-order chain at least this long
 #: and covering at least this share of the shorter document.
 ANCHOR_SCORE = 0.35
@@ -93,6 +110,40 @@ def lifted(scores: Mapping[tuple[int, int], float], confidence: float) -> Scores
     if not lift:
         return dict(scores)
     return {key: min(1.0, value + lift) for key, value in scores.items()}
+
+
+def with_content(scores: Mapping[tuple[int, int], float],
+                 names_only: Collection[tuple[int, int]]) -> Scores:
+    """Scores of the pairs in ``names_only`` (they share names or figures but hardly a word
+    of what is said about them) lowered by NAMES_ONLY_LOSS."""
+    keep = 1.0 - NAMES_ONLY_LOSS
+    out = dict(scores)
+    for key in names_only:
+        value = out.get(key)
+        if value is not None:
+            out[key] = value * keep
+    return out
+
+
+def with_openings(scores: Mapping[tuple[int, int], float], left: Sequence[Details],
+                  right: Sequence[Details], count: int = OPENING) -> Scores:
+    """Pairs of two statements among the first ``count`` of their documents raised by
+    OPENING_LIFT (capped at 1): both openings tell the main event.
+
+    Not when the two share no specific detail and each names one the other document never
+    mentions: two openings on the same topic about different people or days.
+    """
+    left_all = frozenset().union(*left) if left else frozenset()
+    right_all = frozenset().union(*right) if right else frozenset()
+    out = dict(scores)
+    for i in range(min(count, len(left))):
+        for j in range(min(count, len(right))):
+            value = out.get((i, j))
+            if value is None:
+                continue
+            if left[i] & right[j] or not (left[i] - right_all and right[j] - left_all):
+                out[(i, j)] = min(1.0, value + OPENING_LIFT)
+    return out
 
 
 def mutual_best(scores: Mapping[tuple[int, int], float], minimum: float) -> list[tuple[int, int]]:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from reader.core.align._evidence import (
-    along_backbone, find_backbone, lifted, pair_confidence, with_conflicts, with_specifics)
+    MIN_CONTENT, along_backbone, find_backbone, lifted, pair_confidence, with_conflicts,
+    with_content, with_openings, with_specifics)
 from reader.core.align._lexical import SharedFeatures, lexical_scores
 from reader.core.align._linking import link_score, with_context
 from reader.core.align._similarity import PairScore, Vocabulary
@@ -69,9 +70,14 @@ def score_documents(left: Sequence[Statement], right: Sequence[Statement], *,
     figures = lexical.figures
     scores: dict[tuple[int, int], float] = {}
     weak: dict[tuple[int, int], float] = {}
+    names_only: list[tuple[int, int]] = []
     for key, pair in lexical.pairs.items():
-        target = scores if _worth_keeping(pair) else weak
-        target[key] = link_score(pair, lw[key[0]], rw[key[1]])
+        if _worth_keeping(pair):
+            scores[key] = link_score(pair, lw[key[0]], rw[key[1]])
+            if pair.content < MIN_CONTENT:
+                names_only.append(key)
+        else:
+            weak[key] = link_score(pair, lw[key[0]], rw[key[1]])
     del lexical
     if method == "semantic":
         from reader.core.align import _semantic as semantic
@@ -90,7 +96,10 @@ def score_documents(left: Sequence[Statement], right: Sequence[Statement], *,
     backbone = find_backbone(scores, len(left), len(right))
     if backbone:
         return PairScores(along_backbone(scores, backbone), VERSIONS, confidence, backbone, weak)
-    return PairScores(scores, REPORTS, confidence, (), weak)
+    if method != "semantic":
+        # sentence embeddings see paraphrase where no word is shared: no names-only loss then
+        scores = with_content(scores, names_only)
+    return PairScores(with_openings(scores, left_details, right_details), REPORTS, confidence, (), weak)
 
 
 def _worth_keeping(pair: PairScore) -> bool:

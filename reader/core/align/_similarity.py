@@ -85,6 +85,8 @@ class Vocabulary:
         self.word_weights = weights or WordWeights()
         self.key_weight: list[float] = []
         self.is_name: list[bool] = []
+        #: Whether a key stands for an adjacent-word pair (not a word of its own).
+        self.is_pair: list[bool] = []
         self._stem_ids: dict[str, int] = {}
         self._pair_ids: dict[int, int] = {}
         # surface token -> (stem id, weight, gram bits, capitalised, detail id or -1)
@@ -95,9 +97,10 @@ class Vocabulary:
         #: Once set, unseen word pairs get no key (they could not match an indexed statement).
         self.frozen_pairs = False
 
-    def _new_key(self, weight: float) -> int:
+    def _new_key(self, weight: float, pair: bool = False) -> int:
         self.key_weight.append(weight)
         self.is_name.append(False)
+        self.is_pair.append(pair)
         return len(self.key_weight) - 1
 
     def _entry(self, token: str) -> tuple[int, float, int, bool, int]:
@@ -144,7 +147,8 @@ class Vocabulary:
                     # cannot match the indexed side: counts for length, costs no memory
                     unshared += pair_weight if pair_weight > 0.05 else 0.0
                     continue
-                pair_id = pair_ids[pair] = self._new_key(pair_weight) if pair_weight > 0.05 else -1
+                pair_id = pair_ids[pair] = (self._new_key(pair_weight, True) if pair_weight > 0.05
+                                            else -1)
             if pair_id >= 0:
                 keys.add(pair_id)
         # Capitalised inside a sentence marks a name, unless the line is in Title Case.
@@ -174,6 +178,8 @@ class PairScore:
     score: float
     left_in_right: float
     right_in_left: float
+    #: Weight of the shared words that are not names or figures (what happens, not who).
+    content: float = 0.0
 
 
 def score_pair(vocab: Vocabulary, a: Features, b: Features) -> PairScore:
@@ -187,12 +193,15 @@ def score_pair(vocab: Vocabulary, a: Features, b: Features) -> PairScore:
         return PairScore(0.0, 0.0, 0.0)
     weights = vocab.key_weight
     is_name = vocab.is_name
-    shared_w = shared_names = 0.0
+    is_pair = vocab.is_pair
+    shared_w = shared_names = shared_pairs = 0.0
     for k in a.keys & b.keys:
         w = weights[k]
         shared_w += w
         if is_name[k]:
             shared_names += w
+        elif is_pair[k]:
+            shared_pairs += w
     total = WORD_SHARE
     sym = WORD_SHARE * 2 * shared_w / (a.weight + b.weight)
     in_b = WORD_SHARE * shared_w / a.weight
@@ -212,4 +221,5 @@ def score_pair(vocab: Vocabulary, a: Features, b: Features) -> PairScore:
         in_b += NAME_SHARE * (shared_names / na if na else 1.0)
         in_a += NAME_SHARE * (shared_names / nb if nb else 1.0)
         total += NAME_SHARE
-    return PairScore(min(1.0, sym / total), min(1.0, in_b / total), min(1.0, in_a / total))
+    return PairScore(min(1.0, sym / total), min(1.0, in_b / total), min(1.0, in_a / total),
+                     shared_w - shared_names - shared_pairs)
