@@ -16,6 +16,8 @@ Two more apply to independent reports only (never to two versions of one text):
 - **What happened, not only who** (``with_content``): a pair whose shared words are only names
   and figures ("...co-founded by Sam Altman" / "He demanded Sam Altman give back...") names the
   same people but says nothing alike about them; it loses part of its score.
+- **The same opening words** (``with_same_opening``): a statement that begins with the same
+  words as another ("In response to Musk's ...") tells the same step of the story, or copies it.
 - **Openings** (``with_openings``): a news report states its main event in its first few
   statements (headline and lede), so a pair of two openings gains a little.
 
@@ -25,11 +27,14 @@ Scores stay in [0, 1]; one threshold means the same for every pair afterwards.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Collection, Mapping, Sequence
 
 from reader.core.align._specifics import Details
 
 Scores = dict[tuple[int, int], float]
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 #: Gain (towards 1) of a pair sharing specific details; loss (towards 0) of one sharing none.
 SPECIFIC_GAIN = 0.2
@@ -48,6 +53,10 @@ NAMES_ONLY_LOSS = 0.3
 OPENING = 4
 #: ... and a pair of two openings gains this much.
 OPENING_LIFT = 0.1
+#: Two statements whose first this many words are the same (case aside) open alike...
+SAME_OPENING_WORDS = 4
+#: ... and gain this share of the way to 1.
+SAME_OPENING_GAIN = 0.25
 #: Backbone: mutually best pairs from this score, forming an in-order chain at least this long
 #: and covering at least this share of the shorter document.
 ANCHOR_SCORE = 0.35
@@ -143,6 +152,26 @@ def with_openings(scores: Mapping[tuple[int, int], float], left: Sequence[Detail
                 continue
             if left[i] & right[j] or not (left[i] - right_all and right[j] - left_all):
                 out[(i, j)] = min(1.0, value + OPENING_LIFT)
+    return out
+
+
+def opening_words(text: str, count: int = SAME_OPENING_WORDS) -> tuple[str, ...] | None:
+    """The first ``count`` words of a statement in lower case, or None if it is shorter."""
+    words = _WORD.findall(text, 0, 40 * count)[:count]
+    return tuple(word.lower() for word in words) if len(words) == count else None
+
+
+def with_same_opening(scores: Mapping[tuple[int, int], float], left: Sequence[str],
+                      right: Sequence[str]) -> Scores:
+    """Pairs of statements that begin with the same SAME_OPENING_WORDS words raised by
+    SAME_OPENING_GAIN of their distance to 1."""
+    heads_left = [opening_words(text) for text in left]
+    heads_right = [opening_words(text) for text in right]
+    out = dict(scores)
+    for (i, j), value in scores.items():
+        head = heads_left[i]
+        if head is not None and head == heads_right[j]:
+            out[(i, j)] = value + SAME_OPENING_GAIN * (1.0 - value)
     return out
 
 

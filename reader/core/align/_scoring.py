@@ -13,7 +13,7 @@ from typing import Callable, Sequence
 
 from reader.core.align._evidence import (
     MIN_CONTENT, along_backbone, find_backbone, lifted, pair_confidence, with_conflicts,
-    with_content, with_openings, with_specifics)
+    with_content, with_openings, with_same_opening, with_specifics)
 from reader.core.align._lexical import SharedFeatures, lexical_scores
 from reader.core.align._linking import link_score, with_context
 from reader.core.align._similarity import PairScore, Vocabulary
@@ -99,6 +99,7 @@ def score_documents(left: Sequence[Statement], right: Sequence[Statement], *,
     if method != "semantic":
         # sentence embeddings see paraphrase where no word is shared: no names-only loss then
         scores = with_content(scores, names_only)
+    scores = with_same_opening(scores, [s.text for s in left], [s.text for s in right])
     return PairScores(with_openings(scores, left_details, right_details), REPORTS, confidence, (), weak)
 
 

@@ -17,6 +17,18 @@ READER_PAIRS = [
 ]
 
 
+# Every pair a careful reader draws between the two (the neutral article's statement, the
+# column's): the same step of the story, told in both.
+CAREFUL_READER_PAIRS = READER_PAIRS + [
+    ("One of his biggest targets", "Musk’s latest tantrum was aimed at OpenAI."),
+    ("He has been particularly critical of OpenAI", "Musk’s latest tantrum was aimed at OpenAI."),
+    ("He has been particularly critical of OpenAI", "Musk said OpenAI was racing for profits"),
+    ("In 2015, Musk donated $1 billion", "Musk was a founding member of OpenAI"),
+    ("However, in recent years, their relationship", "Musk’s latest tantrum was aimed at OpenAI."),
+    ("However, in recent years, their relationship", "He recently filed, then withdrew"),
+]
+
+
 def _index(statements, start: str) -> int:
     (found,) = [s.index for s in statements if s.text.startswith(start)]
     return found
@@ -41,8 +53,19 @@ def test_seed_links_are_few_and_confident(seed_statements):
     left, right = seed_statements
     result = align_pair(left, right, method="lexical")
     # two articles on one story share little wording: only confident links are drawn
-    assert len(result.pairs) <= 3
+    assert 1 <= len(result.pairs) <= 3
     assert all(p.score >= 0.45 for p in result.pairs)
+
+
+def test_seed_links_are_pairs_a_careful_reader_draws(seed_statements):
+    """At the default threshold, most confident links are pairs a careful reader draws (a name
+    shared by two statements that say different things about it is not one)."""
+    left, right = seed_statements
+    result = align_pair(left, right, method="lexical")
+    careful = {(_index(left, a), _index(right, b)) for a, b in CAREFUL_READER_PAIRS}
+    linked = [(p.left_statement, p.right_statement) for p in result.pairs]
+    assert linked
+    assert sum(pair in careful for pair in linked) / len(linked) >= 0.5
 
 
 def test_a_signature_line_is_nobody_s_candidate(seeds) -> None:
