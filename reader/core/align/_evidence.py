@@ -15,7 +15,7 @@ Two more apply to independent reports only (never to two versions of one text):
 
 - **What happened, not only who** (``with_content``): a pair whose shared words are only names
   and figures ("...co-founded by Sam Altman" / "He demanded Sam Altman give back...") names the
-  same people but says nothing alike about them; it loses part of its score.
+  same people but says nothing alike about them; it stays a candidate, below a link.
 - **The same opening words** (``with_same_opening``): a statement that begins with the same
   words as another ("In response to Musk's ...") tells the same step of the story, or copies it.
 - **Openings** (``with_openings``): a news report states its main event in its first few
@@ -47,8 +47,8 @@ PAIR_LIFT = 0.1
 #: A pair sharing less than this weight of words other than names and figures (about one
 #: ordinary word: "said" weighs 0.16, "response" 0.5) shares only who, not what...
 MIN_CONTENT = 0.25
-#: ... and keeps this share of its score lost.
-NAMES_ONLY_LOSS = 0.3
+#: ... and scores at most this: a candidate (a faint ribbon), never a link at the default.
+NAMES_ONLY_CAP = 0.45
 #: The first this many statements of a report (headline and lede) are its opening...
 OPENING = 4
 #: ... and a pair of two openings gains this much.
@@ -124,13 +124,12 @@ def lifted(scores: Mapping[tuple[int, int], float], confidence: float) -> Scores
 def with_content(scores: Mapping[tuple[int, int], float],
                  names_only: Collection[tuple[int, int]]) -> Scores:
     """Scores of the pairs in ``names_only`` (they share names or figures but hardly a word
-    of what is said about them) lowered by NAMES_ONLY_LOSS."""
-    keep = 1.0 - NAMES_ONLY_LOSS
+    of what is said about them) capped at NAMES_ONLY_CAP: related, not a restatement."""
     out = dict(scores)
     for key in names_only:
         value = out.get(key)
-        if value is not None:
-            out[key] = value * keep
+        if value is not None and value > NAMES_ONLY_CAP:
+            out[key] = NAMES_ONLY_CAP
     return out
 
 

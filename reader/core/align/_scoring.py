@@ -96,11 +96,15 @@ def score_documents(left: Sequence[Statement], right: Sequence[Statement], *,
     backbone = find_backbone(scores, len(left), len(right))
     if backbone:
         return PairScores(along_backbone(scores, backbone), VERSIONS, confidence, backbone, weak)
+    scores = with_openings(with_same_opening(scores, [s.text for s in left],
+                                             [s.text for s in right]),
+                           left_details, right_details)
     if method != "semantic":
-        # sentence embeddings see paraphrase where no word is shared: no names-only loss then
-        scores = with_content(scores, names_only)
-    scores = with_same_opening(scores, [s.text for s in left], [s.text for s in right])
-    return PairScores(with_openings(scores, left_details, right_details), REPORTS, confidence, (), weak)
+        # sentence embeddings see paraphrase where no word is shared: no names-only cap then
+        # a shared figure or day ("98-91", "Sunday") is what happened, even in other words
+        scores = with_content(scores, [(i, j) for i, j in names_only
+                                       if not left_details[i] & right_details[j] & figures])
+    return PairScores(scores, REPORTS, confidence, (), weak)
 
 
 def _worth_keeping(pair: PairScore) -> bool:

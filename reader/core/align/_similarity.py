@@ -21,6 +21,7 @@ SKETCH_BITS = 4096
 _SKETCH_MASK = SKETCH_BITS - 1
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 # One CJK character is one token (no spaces to split on); other words may hold apostrophes.
+_CJK_CHAR = re.compile(rf"[{_CJK}]")
 _TOKEN = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+(?:['’][^\W_{_CJK}]+)*")
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "edly", "ed",
              "es", "ly", "s")
@@ -85,8 +86,9 @@ class Vocabulary:
         self.word_weights = weights or WordWeights()
         self.key_weight: list[float] = []
         self.is_name: list[bool] = []
-        #: Whether a key stands for an adjacent-word pair (not a word of its own).
-        self.is_pair: list[bool] = []
+        #: Whether a key is a word that tells what is said: not a name, a figure or a word pair
+        #: (a CJK character is unknown to the word list but no name).
+        self.is_content: list[bool] = []
         self._stem_ids: dict[str, int] = {}
         self._pair_ids: dict[int, int] = {}
         # surface token -> (stem id, weight, gram bits, capitalised, detail id or -1)
@@ -100,7 +102,7 @@ class Vocabulary:
     def _new_key(self, weight: float, pair: bool = False) -> int:
         self.key_weight.append(weight)
         self.is_name.append(False)
-        self.is_pair.append(pair)
+        self.is_content.append(not pair)
         return len(self.key_weight) - 1
 
     def _entry(self, token: str) -> tuple[int, float, int, bool, int]:
@@ -119,6 +121,7 @@ class Vocabulary:
         if any(c.isdigit() for c in token) or (lower.isalpha() and
                                                not self.word_weights.is_known(lower)):
             self.is_name[stem_id] = True
+            self.is_content[stem_id] = _CJK_CHAR.fullmatch(token) is not None
         detail = token_detail(token, self.word_weights.zipf(lower))
         detail_id = -1 if detail is None else self.detail_ids.setdefault(detail,
                                                                          len(self.detail_ids))
@@ -156,6 +159,7 @@ class Vocabulary:
         if capitalised and len(capitalised) * 2 < len(words):
             for key in capitalised:
                 self.is_name[key] = True
+                self.is_content[key] = False
         return Features(frozenset(keys), 0.0, bits, bits.bit_count(), 0.0, unshared, details)
 
     def finalize(self, features: list[Features]) -> list[Features]:
@@ -193,15 +197,15 @@ def score_pair(vocab: Vocabulary, a: Features, b: Features) -> PairScore:
         return PairScore(0.0, 0.0, 0.0)
     weights = vocab.key_weight
     is_name = vocab.is_name
-    is_pair = vocab.is_pair
-    shared_w = shared_names = shared_pairs = 0.0
+    is_content = vocab.is_content
+    shared_w = shared_names = content = 0.0
     for k in a.keys & b.keys:
         w = weights[k]
         shared_w += w
         if is_name[k]:
             shared_names += w
-        elif is_pair[k]:
-            shared_pairs += w
+        if is_content[k]:
+            content += w
     total = WORD_SHARE
     sym = WORD_SHARE * 2 * shared_w / (a.weight + b.weight)
     in_b = WORD_SHARE * shared_w / a.weight
@@ -222,4 +226,4 @@ def score_pair(vocab: Vocabulary, a: Features, b: Features) -> PairScore:
         in_a += NAME_SHARE * (shared_names / nb if nb else 1.0)
         total += NAME_SHARE
     return PairScore(min(1.0, sym / total), min(1.0, in_b / total), min(1.0, in_a / total),
-                     shared_w - shared_names - shared_pairs)
+                     content)

@@ -7,7 +7,7 @@ import pytest
 
 from reader.core.align import DEFAULT_THRESHOLD, align_pair
 from reader.core.align._evidence import (
-    NAMES_ONLY_LOSS, OPENING, OPENING_LIFT, SAME_OPENING_GAIN, opening_words, with_content,
+    NAMES_ONLY_CAP, OPENING, OPENING_LIFT, SAME_OPENING_GAIN, opening_words, with_content,
     with_openings, with_same_opening)
 from reader.core.align._similarity import Vocabulary, score_pair
 from reader.core.text import split_statements
@@ -32,10 +32,10 @@ def test_content_counts_shared_words_but_not_names_or_word_pairs():
     assert names_only.score > 0.0
 
 
-def test_names_only_pairs_lose_a_share_others_stay():
-    out = with_content({(0, 0): 0.6, (1, 1): 0.6}, [(0, 0)])
-    assert out[(0, 0)] == pytest.approx(0.6 * (1 - NAMES_ONLY_LOSS))
-    assert out[(1, 1)] == 0.6
+def test_names_only_pairs_stay_candidates_others_are_untouched():
+    out = with_content({(0, 0): 0.6, (1, 1): 0.6, (2, 2): 0.3}, [(0, 0), (2, 2)])
+    assert out[(0, 0)] == NAMES_ONLY_CAP < DEFAULT_THRESHOLD
+    assert out[(1, 1)] == 0.6 and out[(2, 2)] == 0.3
 
 
 def test_openings_gain_unless_they_name_different_people():
