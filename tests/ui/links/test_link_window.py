@@ -61,9 +61,9 @@ def test_a_statement_without_a_link_shows_its_candidates_dashed_and_outlined(
     window = seeds_window(qtbot, tmp_path, seeds)
     gutter = window.gutters[0]
     right = window.session.panes[1]
-    go_to(qtbot, window, "In response to Musk’s comments")
+    go_to(qtbot, window, "Despite their differences")
     partner = next(s.index for s in right.statements
-                   if s.text.startswith("In response to Musk’s lawsuit"))
+                   if s.text.startswith("Musk was a founding member"))
     ends = gutter.current
     assert ends is not None and ends.partners[partner][1] is False     # a candidate, unlinked
     assert partner in window.panes[1].view.marks.candidates or \
@@ -190,9 +190,10 @@ def test_right_click_link_to_offers_the_drawn_candidates_strongest_first(
 
     window = seeds_window(qtbot, tmp_path, seeds)
     left, right = window.session.panes
-    index = next(s.index for s in left.statements if s.text.startswith("In response to Musk"))
+    # an unlinked statement: its drawn candidates are offered, the strongest first
+    index = next(s.index for s in left.statements if s.text.startswith("Despite their"))
     partner = next(s.index for s in right.statements
-                   if s.text.startswith("In response to Musk’s lawsuit"))
+                   if s.text.startswith("Musk’s latest tantrum"))
     view = window.panes[0].view
     point = view.statement_rects(index)[0].center().toPoint()
     window.kinds_ui.last_menu = None
@@ -201,7 +202,7 @@ def test_right_click_link_to_offers_the_drawn_candidates_strongest_first(
     link_to = next(a for a in window.kinds_ui.last_menu.actions()
                    if a.text().replace("&", "") == "Link to").menu()
     choices = [a for a in link_to.actions() if a.text()]
-    assert choices and "“In response to Musk’s lawsuit" in choices[0].text()
+    assert choices and "“Musk’s latest tantrum" in choices[0].text()
     assert window.panes[1].view.marks.target == partner
     assert all("current" not in a.text() or "Elon Musk Backs Out" in a.text() for a in choices)
     choices[0].trigger()
