@@ -31,6 +31,7 @@ import re
 from typing import Collection, Mapping, Sequence
 
 from reader.core.align._specifics import Details
+from reader.core.align._wordweights import WordWeights
 
 Scores = dict[tuple[int, int], float]
 
@@ -55,8 +56,10 @@ OPENING = 4
 OPENING_LIFT = 0.1
 #: Two statements whose first this many words are the same (case aside) open alike...
 SAME_OPENING_WORDS = 4
-#: ... and gain this share of the way to 1.
+#: ... and gain this share of the way to 1, when one of those words weighs this much
+#: ("response" 0.5; "first" 0.15).
 SAME_OPENING_GAIN = 0.25
+SAME_OPENING_MIN_WEIGHT = 0.4
 #: Backbone: mutually best pairs from this score, forming an in-order chain at least this long
 #: and covering at least this share of the shorter document.
 ANCHOR_SCORE = 0.35
@@ -154,18 +157,26 @@ def with_openings(scores: Mapping[tuple[int, int], float], left: Sequence[Detail
     return out
 
 
-def opening_words(text: str, count: int = SAME_OPENING_WORDS) -> tuple[str, ...] | None:
-    """The first ``count`` words of a statement in lower case, or None if it is shorter."""
-    words = _WORD.findall(text, 0, 40 * count)[:count]
-    return tuple(word.lower() for word in words) if len(words) == count else None
+def opening_words(text: str, weights: WordWeights | None = None,
+                  count: int = SAME_OPENING_WORDS) -> tuple[str, ...] | None:
+    """The first ``count`` words of a statement in lower case, or None if it is shorter or
+    they are all common words ("For the first time" opens many unrelated statements)."""
+    words = [word.lower() for word in _WORD.findall(text, 0, 40 * count)[:count]]
+    if len(words) < count:
+        return None
+    weights = weights or WordWeights()
+    if max(map(weights.weight, words)) < SAME_OPENING_MIN_WEIGHT:
+        return None
+    return tuple(words)
 
 
 def with_same_opening(scores: Mapping[tuple[int, int], float], left: Sequence[str],
                       right: Sequence[str]) -> Scores:
     """Pairs of statements that begin with the same SAME_OPENING_WORDS words raised by
     SAME_OPENING_GAIN of their distance to 1."""
-    heads_left = [opening_words(text) for text in left]
-    heads_right = [opening_words(text) for text in right]
+    weights = WordWeights()
+    heads_left = [opening_words(text, weights) for text in left]
+    heads_right = [opening_words(text, weights) for text in right]
     out = dict(scores)
     for (i, j), value in scores.items():
         head = heads_left[i]

@@ -101,9 +101,10 @@ def score_documents(left: Sequence[Statement], right: Sequence[Statement], *,
                            left_details, right_details)
     if method != "semantic":
         # sentence embeddings see paraphrase where no word is shared: no names-only cap then
-        # a shared figure or day ("98-91", "Sunday") is what happened, even in other words
+        # two shared figures or days ("98-91" ... "Sunday") tell what happened, even in
+        # other words; one (a year) may be chance
         scores = with_content(scores, [(i, j) for i, j in names_only
-                                       if not left_details[i] & right_details[j] & figures])
+                                       if len(left_details[i] & right_details[j] & figures) < 2])
     return PairScores(scores, REPORTS, confidence, (), weak)
 
 

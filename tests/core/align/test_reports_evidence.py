@@ -71,3 +71,22 @@ def test_a_shared_name_alone_does_not_make_a_link():
     assert all(p.score < DEFAULT_THRESHOLD for p in result.candidates
                if (p.left_statement, p.right_statement) == (0, 0))
     assert result.pairs == ()
+
+
+def test_an_opening_of_common_words_is_no_shared_opening():
+    assert opening_words("For the first time in years, the river froze.") is None
+    assert opening_words("In response to the ruling, the board resigned.") == (
+        "in", "response", "to", "the")
+
+
+def test_one_shared_year_does_not_make_a_dateline_a_restatement():
+    """A dateline shares a year with a statement and nothing else: not a link."""
+    left = split_statements(
+        "Saints put Okafor on injured reserve\n\n"
+        "However, the fourth-year forward likely will not face discipline until the 2009 "
+        "season.\n\nHe was hurt in practice on a wet field.")
+    right = split_statements(
+        "Okafor done for the year\n\nPosted 2/3/2009 11:11 PM\n\nThe team will decide "
+        "about his contract next spring.")
+    result = align_pair(left, right, method="lexical")
+    assert (1, 1) not in {(p.left_statement, p.right_statement) for p in result.pairs}
