@@ -88,7 +88,7 @@ class Vocabulary:
         self.is_name: list[bool] = []
         #: Whether a key is a word that tells what is said: not a name, a figure or a word pair
         #: (a CJK character is unknown to the word list but no name).
-        self.is_content: list[bool] = []
+        self.is_content = bytearray()  # one byte a key: large documents have millions
         self._stem_ids: dict[str, int] = {}
         self._pair_ids: dict[int, int] = {}
         # surface token -> (stem id, weight, gram bits, capitalised, detail id or -1)
@@ -102,7 +102,7 @@ class Vocabulary:
     def _new_key(self, weight: float, pair: bool = False) -> int:
         self.key_weight.append(weight)
         self.is_name.append(False)
-        self.is_content.append(not pair)
+        self.is_content.append(0 if pair else 1)
         return len(self.key_weight) - 1
 
     def _entry(self, token: str) -> tuple[int, float, int, bool, int]:
@@ -159,7 +159,7 @@ class Vocabulary:
         if capitalised and len(capitalised) * 2 < len(words):
             for key in capitalised:
                 self.is_name[key] = True
-                self.is_content[key] = False
+                self.is_content[key] = 0
         return Features(frozenset(keys), 0.0, bits, bits.bit_count(), 0.0, unshared, details)
 
     def finalize(self, features: list[Features]) -> list[Features]:
