@@ -38,7 +38,7 @@ def register(subparsers) -> None:
                         help="similarity: lexical (default without the [semantic] extra), "
                              "semantic (sentence embeddings), or auto")
     parser.add_argument("--threshold", type=_unit_interval, default=None, metavar="T",
-                        help="minimum calibrated link score in [0, 1] (default 0.49)")
+                        help="minimum calibrated link score in [0, 1] (default 0.5)")
     add_db_argument(parser)
     parser.set_defaults(command="align")
 

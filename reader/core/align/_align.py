@@ -22,7 +22,7 @@ from reader.core.errors import CancelledError
 from reader.core.text import Statement
 
 #: Links below this calibrated score are not drawn (``--threshold`` overrides it).
-DEFAULT_THRESHOLD = 0.49
+DEFAULT_THRESHOLD = 0.5
 #: Each statement's best partners from this score are candidates (faint ribbons); a threshold
 #: below it shows nothing more.
 CANDIDATE_FLOOR = 0.25

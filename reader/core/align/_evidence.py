@@ -18,6 +18,9 @@ Two more apply to independent reports only (never to two versions of one text):
   same people but says nothing alike about them; it stays a candidate, below a link.
 - **The same opening words** (``with_same_opening``): a statement that begins with the same
   words as another ("In response to Musk's ...") tells the same step of the story, or copies it.
+- **The same cast** (``with_shared_cast``): two reports of one event name the same people and
+  places; two reports of two similar events (two quakes, two players hurt) mostly do not.
+  When a tenth of the names in either document are in both, every pair gains a little.
 - **Openings** (``with_openings``): a news report states its main event in its first few
   statements (headline and lede), so a pair of two openings gains a little.
 
@@ -50,6 +53,10 @@ PAIR_LIFT = 0.1
 MIN_CONTENT = 0.25
 #: ... and scores at most this: a candidate (a faint ribbon), never a link at the default.
 NAMES_ONLY_CAP = 0.45
+#: Documents whose shared names make this share of all their names tell of one event...
+CAST_SHARE = 0.1
+#: ... and all their pairs gain this much.
+CAST_LIFT = 0.07
 #: The first this many statements of a report (headline and lede) are its opening...
 OPENING = 4
 #: ... and a pair of two openings gains this much.
@@ -156,6 +163,25 @@ def with_openings(scores: Scores, left: Sequence[Details], right: Sequence[Detai
             if left[i] & right[j] or not (left[i] - right_all and right[j] - left_all):
                 updates[(i, j)] = min(1.0, value + OPENING_LIFT)
     return {**scores, **updates} if updates else scores
+
+
+def shared_cast(left: Sequence[Details], right: Sequence[Details],
+                figures: frozenset[int]) -> float:
+    """Share (Jaccard) of the two documents' names (details that are not figures or days)
+    found in both."""
+    left_names = frozenset().union(*left) - figures if left else frozenset()
+    right_names = frozenset().union(*right) - figures if right else frozenset()
+    both = left_names | right_names
+    return len(left_names & right_names) / len(both) if both else 0.0
+
+
+def with_shared_cast(scores: Scores, left: Sequence[Details], right: Sequence[Details],
+                     figures: frozenset[int]) -> Scores:
+    """Every score raised by CAST_LIFT (capped at 1) when the documents share CAST_SHARE of
+    their names; ``left``/``right`` are every statement's details, topic names included."""
+    if shared_cast(left, right, figures) < CAST_SHARE:
+        return scores
+    return {key: min(1.0, value + CAST_LIFT) for key, value in scores.items()}
 
 
 def opening_words(text: str, weights: WordWeights | None = None,

@@ -13,7 +13,7 @@ from typing import Callable, Sequence
 
 from reader.core.align._evidence import (
     MIN_CONTENT, along_backbone, find_backbone, lifted, pair_confidence, with_conflicts,
-    with_content, with_openings, with_same_opening, with_specifics)
+    with_content, with_openings, with_same_opening, with_shared_cast, with_specifics)
 from reader.core.align._lexical import SharedFeatures, lexical_scores
 from reader.core.align._linking import link_score, with_context
 from reader.core.align._similarity import PairScore, Vocabulary
@@ -68,6 +68,7 @@ def score_documents(left: Sequence[Statement], right: Sequence[Statement], *,
     left_details = without(lexical.left_details, common)
     right_details = without(lexical.right_details, common)
     figures = lexical.figures
+    all_details = (lexical.left_details, lexical.right_details)
     scores: dict[tuple[int, int], float] = {}
     weak: dict[tuple[int, int], float] = {}
     names_only: list[tuple[int, int]] = []
@@ -96,13 +97,14 @@ def score_documents(left: Sequence[Statement], right: Sequence[Statement], *,
     backbone = find_backbone(scores, len(left), len(right))
     if backbone:
         return PairScores(along_backbone(scores, backbone), VERSIONS, confidence, backbone, weak)
+    scores = with_shared_cast(scores, *all_details, figures)
     scores = with_openings(with_same_opening(scores, [s.text for s in left],
                                              [s.text for s in right]),
                            left_details, right_details)
     if method != "semantic":
-        # sentence embeddings see paraphrase where no word is shared: no names-only cap then
-        # two shared figures or days ("98-91" ... "Sunday") tell what happened, even in
-        # other words; one (a year) may be chance
+        # sentence embeddings see paraphrase where no word is shared: no names-only cap then.
+        # Two shared figures or days ("98-91" ... "Sunday") tell what happened, even in
+        # other words; one (a year) may be chance.
         scores = with_content(scores, [(i, j) for i, j in names_only
                                        if len(left_details[i] & right_details[j] & figures) < 2])
     return PairScores(scores, REPORTS, confidence, (), weak)

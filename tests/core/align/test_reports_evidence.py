@@ -7,8 +7,9 @@ import pytest
 
 from reader.core.align import DEFAULT_THRESHOLD, align_pair
 from reader.core.align._evidence import (
-    NAMES_ONLY_CAP, OPENING, OPENING_LIFT, SAME_OPENING_GAIN, opening_words, with_content,
-    with_openings, with_same_opening)
+    CAST_LIFT, CAST_SHARE, NAMES_ONLY_CAP, OPENING, OPENING_LIFT, SAME_OPENING_GAIN,
+    opening_words, shared_cast, with_content, with_openings, with_same_opening,
+    with_shared_cast)
 from reader.core.align._similarity import Vocabulary, score_pair
 from reader.core.text import split_statements
 
@@ -90,3 +91,17 @@ def test_one_shared_year_does_not_make_a_dateline_a_restatement():
         "about his contract next spring.")
     result = align_pair(left, right, method="lexical")
     assert (1, 1) not in {(p.left_statement, p.right_statement) for p in result.pairs}
+
+
+def test_documents_naming_the_same_cast_gain_those_of_another_cast_do_not():
+    figures = frozenset({9})
+    okafor = [frozenset({1, 2}), frozenset({3, 9}), NONE]      # Okafor, Hawks; Marsh, "27"
+    same = [frozenset({1}), frozenset({2, 3})]
+    other = [frozenset({4}), frozenset({5, 9})]                # Bell, Denver; "27" is a figure
+    assert shared_cast(okafor, same, figures) == 1.0
+    assert shared_cast(okafor, other, figures) == 0.0
+    scores = {(0, 0): 0.4, (1, 1): 0.98}
+    raised = with_shared_cast(scores, okafor, same, figures)
+    assert raised[(0, 0)] == pytest.approx(0.4 + CAST_LIFT) and raised[(1, 1)] == 1.0
+    assert with_shared_cast(scores, okafor, other, figures) == scores
+    assert CAST_SHARE <= 0.5
