@@ -31,7 +31,7 @@ from reader.core.align import DEFAULT_THRESHOLD, align_pair  # noqa: E402
 from reader.core.loaders import load_document  # noqa: E402
 from reader.core.text import Statement, segment_document, split_statements  # noqa: E402
 
-THRESHOLDS = [0.25, 0.3, 0.35, 0.4, 0.45, DEFAULT_THRESHOLD, 0.5, 0.55, 0.6, 0.7]
+THRESHOLDS = sorted({0.25, 0.3, 0.35, 0.4, 0.45, DEFAULT_THRESHOLD, 0.5, 0.55, 0.6, 0.7})
 BASELINE_THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8]
 
 
