@@ -3,7 +3,9 @@
 Steps: lexical candidates and scores (``_lexical``), split/merge containment and the support
 of neighbouring pairs (``_linking``), the optional semantic blend (``_semantic``), then the
 evidence of specific details, of the pair as a whole and of a versions backbone
-(``_evidence``). The result does not depend on the threshold, so one scoring serves any cut.
+(``_evidence``), and for independent reports what is said beyond names, the shared cast and
+the openings (``_reports``). The result does not depend on the threshold, so one scoring
+serves any cut.
 """
 
 from __future__ import annotations
@@ -12,10 +14,11 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from reader.core.align._evidence import (
-    MIN_CONTENT, along_backbone, find_backbone, lifted, pair_confidence, with_conflicts,
-    with_content, with_openings, with_same_opening, with_shared_cast, with_specifics)
+    along_backbone, find_backbone, lifted, pair_confidence, with_conflicts, with_specifics)
 from reader.core.align._lexical import SharedFeatures, lexical_scores
 from reader.core.align._linking import link_score, with_context
+from reader.core.align._reports import (
+    MIN_CONTENT, with_content, with_openings, with_same_opening, with_shared_cast)
 from reader.core.align._similarity import PairScore, Vocabulary
 from reader.core.align._specifics import ubiquitous, without
 from reader.core.errors import CancelledError, ReaderError

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.align import DEFAULT_THRESHOLD, align_pair
-from reader.core.align._evidence import (
+from reader.core.align._reports import (
     CAST_LIFT, CAST_SHARE, NAMES_ONLY_CAP, OPENING, OPENING_LIFT, SAME_OPENING_GAIN,
     opening_words, shared_cast, with_content, with_openings, with_same_opening,
     with_shared_cast)
