@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass
+from functools import partial, reduce
+from operator import is_not, or_
 
 from reader.core.align._specifics import token_detail
 from reader.core.align._wordweights import STOPWORD_ZIPF, WordWeights
@@ -27,6 +29,8 @@ _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "e
              "es", "ly", "s")
 
 _NO_DETAILS: frozenset[int] = frozenset()
+_is_found = partial(is_not, None)
+_is_key = partial(int.__le__, 0)  # a pair's id, not -1 (no key)
 
 #: Weights of the three signals in a combined score (names drop out when neither side has any).
 WORD_SHARE, GRAM_SHARE, NAME_SHARE = 0.5, 0.3, 0.2
@@ -91,8 +95,16 @@ class Vocabulary:
         self.is_content = bytearray()  # one byte a key: large documents have millions
         self._stem_ids: dict[str, int] = {}
         self._pair_ids: dict[int, int] = {}
-        # surface token -> (stem id, weight, gram bits, capitalised, detail id or -1)
-        self._tokens: dict[str, tuple[int, float, int, bool, int]] = {}
+        # What each distinct surface token contributes, one table per part so that a
+        # statement's tokens are looked up with map() at C speed: its stem id; the same only
+        # for tokens of some weight (they are keys), for capitalised ones among those (names
+        # inside a sentence) and for specific details; and its gram bits.
+        self._stem_of: dict[str, int] = {}
+        self._key_of: dict[str, int] = {}
+        self._capital_key_of: dict[str, int] = {}
+        self._detail_of: dict[str, int] = {}
+        self._bits_of: dict[str, int] = {}
+        self._base_bits: dict[str, int] = {}
         #: Specific details (numbers, days, rare names) by id, read in the same pass.
         self.detail_ids: dict[str, int] = {}
         self._gram_bit: dict[str, int] = {}
@@ -105,62 +117,86 @@ class Vocabulary:
         self.is_content.append(0 if pair else 1)
         return len(self.key_weight) - 1
 
-    def _entry(self, token: str) -> tuple[int, float, int, bool, int]:
+    def _entry(self, token: str) -> None:
+        """Read a surface token met for the first time into the per-token tables."""
         lower = token.lower().replace("’", "'")
-        weight = self.word_weights.weight(lower)
+        words = self.word_weights
+        weight = words.weight(lower)
         key = stem(lower)
         stem_id = self._stem_ids.get(key)
         if stem_id is None:
             stem_id = self._stem_ids[key] = self._new_key(weight)
         elif weight > self.key_weight[stem_id]:
             self.key_weight[stem_id] = weight
+        zipf = words.zipf(lower)
         bits = 0
-        if self.word_weights.zipf(lower) < STOPWORD_ZIPF:
+        if zipf < STOPWORD_ZIPF:
             base = lower[:-2] if lower.endswith("'s") else lower
-            bits = _gram_bits(base, self._gram_bit)
-        if any(c.isdigit() for c in token) or (lower.isalpha() and
-                                               not self.word_weights.is_known(lower)):
+            bits = self._base_bits.get(base, -1)
+            if bits < 0:
+                bits = self._base_bits[base] = _gram_bits(base, self._gram_bit)
+        if any(c.isdigit() for c in token) or (lower.isalpha() and not words.is_known(lower)):
             self.is_name[stem_id] = True
             self.is_content[stem_id] = _CJK_CHAR.fullmatch(token) is not None
-        detail = token_detail(token, self.word_weights.zipf(lower))
-        detail_id = -1 if detail is None else self.detail_ids.setdefault(detail,
-                                                                         len(self.detail_ids))
-        entry = self._tokens[token] = (stem_id, weight, bits, token[:1].isupper(), detail_id)
-        return entry
+        detail = token_detail(token, zipf)
+        if detail is not None:
+            self._detail_of[token] = self.detail_ids.setdefault(detail, len(self.detail_ids))
+        self._stem_of[token] = stem_id
+        self._bits_of[token] = bits
+        if weight > 0.0:
+            self._key_of[token] = stem_id
+            if token[:1].isupper():
+                self._capital_key_of[token] = stem_id
 
     def features(self, text: str) -> Features:
         """Raw features of one statement's text (weights are filled in by ``finalize``)."""
-        tokens = self._tokens
         words = _TOKEN.findall(text)
-        entries = [tokens.get(word) or self._entry(word) for word in words]
-        ids = [entry[0] for entry in entries]
-        keys = {entry[0] for entry in entries if entry[1] > 0.0}
-        details = frozenset(entry[4] for entry in entries if entry[4] >= 0) or _NO_DETAILS
-        bits = 0
-        for entry in entries:
-            bits |= entry[2]
+        stem_of = self._stem_of
+        ids = list(map(stem_of.get, words))
+        if None in ids:
+            for word in words:
+                if word not in stem_of:
+                    self._entry(word)
+            ids = list(map(stem_of.__getitem__, words))
+        keys = set(filter(_is_found, map(self._key_of.get, words)))
+        details = frozenset(filter(_is_found, map(self._detail_of.get, words))) or _NO_DETAILS
+        bits = reduce(or_, map(self._bits_of.__getitem__, words), 0)
         # Adjacent-word pairs; those of two function words ("of the") get no key (-1).
         pair_ids = self._pair_ids
         pairs = [a << 32 | b for a, b in zip(ids, ids[1:])]
+        found = list(map(pair_ids.get, pairs))
         unshared = 0.0
-        for pair, pair_id in zip(pairs, map(pair_ids.get, pairs)):
-            if pair_id is None:
-                pair_weight = max(self.key_weight[pair >> 32], self.key_weight[pair & 0xFFFFFFFF])
-                if self.frozen_pairs:
-                    # cannot match the indexed side: counts for length, costs no memory
-                    unshared += pair_weight if pair_weight > 0.05 else 0.0
-                    continue
-                pair_id = pair_ids[pair] = (self._new_key(pair_weight, True) if pair_weight > 0.05
-                                            else -1)
-            if pair_id >= 0:
-                keys.add(pair_id)
+        if None in found:
+            unshared = self._new_pairs(pairs, found)
+        keys.update(filter(_is_key, found))
         # Capitalised inside a sentence marks a name, unless the line is in Title Case.
-        capitalised = [entry[0] for entry in entries[1:] if entry[3] and entry[1] > 0.0]
+        capitalised = list(filter(_is_found, map(self._capital_key_of.get, words[1:])))
         if capitalised and len(capitalised) * 2 < len(words):
             for key in capitalised:
                 self.is_name[key] = True
                 self.is_content[key] = 0
         return Features(frozenset(keys), 0.0, bits, bits.bit_count(), 0.0, unshared, details)
+
+    def _new_pairs(self, pairs: list[int], found: list[int | None]) -> float:
+        """Give the word pairs not seen before (None in ``found``) their ids in order (-1:
+        none), and return the weight of those left without one (see ``frozen_pairs``)."""
+        pair_ids = self._pair_ids
+        unshared = 0.0
+        for n, pair in enumerate(pairs):
+            if found[n] is not None:
+                continue
+            pair_id = pair_ids.get(pair)  # the same pair may occur twice in one statement
+            if pair_id is None:
+                pair_weight = max(self.key_weight[pair >> 32], self.key_weight[pair & 0xFFFFFFFF])
+                if self.frozen_pairs:
+                    # cannot match the indexed side: counts for length, costs no memory
+                    unshared += pair_weight if pair_weight > 0.05 else 0.0
+                    found[n] = -1
+                    continue
+                pair_id = pair_ids[pair] = (self._new_key(pair_weight, True) if pair_weight > 0.05
+                                            else -1)
+            found[n] = pair_id
+        return unshared
 
     def finalize(self, features: list[Features]) -> list[Features]:
         """The same features with their weights computed from the current key weights.
