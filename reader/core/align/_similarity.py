@@ -110,6 +110,10 @@ class Vocabulary:
         self._gram_bit: dict[str, int] = {}
         #: Once set, unseen word pairs get no key (they could not match an indexed statement).
         self.frozen_pairs = False
+        # Features of statements read before ``frozen_pairs``, by text: a statement met again
+        # (reused text, a repeated line) reads the same, as all its tokens and word pairs
+        # have ids by then. Later ones are not kept, so streamed text is not held.
+        self._read: dict[str, tuple[Features, tuple[int, ...]]] = {}
 
     def _new_key(self, weight: float, pair: bool = False) -> int:
         self.key_weight.append(weight)
@@ -150,6 +154,14 @@ class Vocabulary:
 
     def features(self, text: str) -> Features:
         """Raw features of one statement's text (weights are filled in by ``finalize``)."""
+        known = self._read.get(text)
+        if known is not None:
+            # Equal copies built as the first were, not the same sets: set operations on one
+            # object twice, or on a set of another table size, visit the keys in another
+            # order (and float sums over them come out in another order).
+            first, detail_order = known
+            return Features(first.keys.union(), 0.0, first.grams, first.gram_count, 0.0,
+                            first.unshared_weight, frozenset(detail_order) or _NO_DETAILS)
         words = _TOKEN.findall(text)
         stem_of = self._stem_of
         ids = list(map(stem_of.get, words))
@@ -159,7 +171,8 @@ class Vocabulary:
                     self._entry(word)
             ids = list(map(stem_of.__getitem__, words))
         keys = set(filter(_is_found, map(self._key_of.get, words)))
-        details = frozenset(filter(_is_found, map(self._detail_of.get, words))) or _NO_DETAILS
+        detail_order = tuple(filter(_is_found, map(self._detail_of.get, words)))
+        details = frozenset(detail_order) or _NO_DETAILS
         bits = reduce(or_, map(self._bits_of.__getitem__, words), 0)
         # Adjacent-word pairs; those of two function words ("of the") get no key (-1).
         pair_ids = self._pair_ids
@@ -175,7 +188,10 @@ class Vocabulary:
             for key in capitalised:
                 self.is_name[key] = True
                 self.is_content[key] = 0
-        return Features(frozenset(keys), 0.0, bits, bits.bit_count(), 0.0, unshared, details)
+        result = Features(frozenset(keys), 0.0, bits, bits.bit_count(), 0.0, unshared, details)
+        if not self.frozen_pairs:
+            self._read[text] = (result, detail_order)
+        return result
 
     def _new_pairs(self, pairs: list[int], found: list[int | None]) -> float:
         """Give the word pairs not seen before (None in ``found``) their ids in order (-1:
