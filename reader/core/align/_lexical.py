@@ -200,17 +200,20 @@ def _index_candidates(vocab: Vocabulary,
     del postings
     lookup = short.get
     by_weight = itemgetter(0)
+    posting_of = by_count = itemgetter(1)
 
     def candidates(query: Features) -> Iterator[int]:
-        usable = [found for found in map(lookup, query.keys) if found is not None]
+        usable = list(filter(None, map(lookup, query.keys)))  # (weight, posting) or None
         if len(usable) > KEYS_PER_QUERY:
             usable.sort(key=by_weight, reverse=True)
             del usable[KEYS_PER_QUERY:]
         # Count shared rare keys per candidate (C speed); full scores re-rank them after.
-        acc: Counter[int] = Counter(chain.from_iterable(posting for _, posting in usable))
+        acc: Counter[int] = Counter(chain.from_iterable(map(posting_of, usable)))
         if len(acc) <= 1:
             return iter(acc)
-        best = acc.most_common(CANDIDATES_PER_STATEMENT)
+        # the most shared first, ties in the order met (as Counter.most_common); a C sort
+        # of the whole short table beats a Python-level heap over it
+        best = sorted(acc.items(), key=by_count, reverse=True)[:CANDIDATES_PER_STATEMENT]
         # a candidate sharing under a third of the best one's rare keys is not worth scoring
         floor = best[0][1] / 3
         return (position for position, count in best if count >= floor)

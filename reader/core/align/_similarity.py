@@ -58,12 +58,10 @@ def _gram_bits(word: str, gram_bit: dict[str, int]) -> int:
     padded = f"<{word}>"
     size = len(padded)
     grams = [padded[i:i + n] for n in (3, 4, 5) for i in range(size - n + 1)]
-    bits = 0
-    for gram, bit in zip(grams, map(gram_bit.get, grams)):
-        if bit is None:
-            bit = gram_bit[gram] = 1 << (zlib.crc32(gram.encode()) & _SKETCH_MASK)
-        bits |= bit
-    return bits
+    for gram in grams:
+        if gram not in gram_bit:
+            gram_bit[gram] = 1 << (zlib.crc32(gram.encode()) & _SKETCH_MASK)
+    return reduce(or_, map(gram_bit.__getitem__, grams), 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,20 +195,28 @@ class Vocabulary:
         """Give the word pairs not seen before (None in ``found``) their ids in order (-1:
         none), and return the weight of those left without one (see ``frozen_pairs``)."""
         pair_ids = self._pair_ids
+        weights = self.key_weight
+        frozen = self.frozen_pairs
         unshared = 0.0
         for n, pair in enumerate(pairs):
             if found[n] is not None:
                 continue
             pair_id = pair_ids.get(pair)  # the same pair may occur twice in one statement
             if pair_id is None:
-                pair_weight = max(self.key_weight[pair >> 32], self.key_weight[pair & 0xFFFFFFFF])
-                if self.frozen_pairs:
+                pair_weight = max(weights[pair >> 32], weights[pair & 0xFFFFFFFF])
+                if frozen:
                     # cannot match the indexed side: counts for length, costs no memory
                     unshared += pair_weight if pair_weight > 0.05 else 0.0
                     found[n] = -1
                     continue
-                pair_id = pair_ids[pair] = (self._new_key(pair_weight, True) if pair_weight > 0.05
-                                            else -1)
+                if pair_weight > 0.05:  # a new key, as _new_key(pair_weight, True) makes it
+                    pair_id = len(weights)
+                    weights.append(pair_weight)
+                    self.is_name.append(False)
+                    self.is_content.append(0)
+                else:
+                    pair_id = -1
+                pair_ids[pair] = pair_id
             found[n] = pair_id
         return unshared
 
