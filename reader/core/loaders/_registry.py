@@ -107,7 +107,10 @@ def load_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
     path = Path(path)
     data = read_bounded(path, max_bytes)   # one read: regular files, within the limit
     suffix = path.suffix.lower()
-    loader = _registered_loaders().get(suffix)
+    # plain text needs none of the other formats' modules (importing them all takes longer
+    # than reading a short text); no extra loader claims a text suffix
+    loader = (_load_plain if suffix in TEXT_SUFFIXES
+              else _registered_loaders().get(suffix))
     if loader is None:
         if b"\x00" in data[:4096] and not _decodes(data, path.name):
             raise UnsupportedFormatError(
