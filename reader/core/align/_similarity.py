@@ -75,15 +75,20 @@ def stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
-def _gram_bits(word: str, gram_bit: dict[str, int]) -> int:
+def _gram_bits(word: str, gram_place: dict[str, int]) -> int:
     # crc32, not hash(): str hashes change between processes and scores must not
     padded = f"<{word}>"
     size = len(padded)
     grams = [padded[i:i + n] for n in (3, 4, 5) for i in range(size - n + 1)]
     for gram in grams:
-        if gram not in gram_bit:
-            gram_bit[gram] = 1 << (zlib.crc32(gram.encode()) & _SKETCH_MASK)
-    return reduce(or_, map(gram_bit.__getitem__, grams), 0)
+        if gram not in gram_place:
+            gram_place[gram] = zlib.crc32(gram.encode()) & _SKETCH_MASK
+    # set the bits in a buffer and make one integer of it: OR-ing a 4096-bit integer per
+    # gram allocates one each time
+    sketch = bytearray(SKETCH_BITS // 8)
+    for place in set(map(gram_place.__getitem__, grams)):
+        sketch[place >> 3] |= 1 << (place & 7)
+    return int.from_bytes(sketch, "little")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +132,7 @@ class Vocabulary:
         self._base_bits: dict[str, int] = {}
         #: Specific details (numbers, days, rare names) by id, read in the same pass.
         self.detail_ids: dict[str, int] = {}
-        self._gram_bit: dict[str, int] = {}
+        self._gram_place: dict[str, int] = {}
         #: Once set, unseen word pairs get no key (they could not match an indexed statement).
         self.frozen_pairs = False
         # Features of statements read before ``frozen_pairs``, by text: a statement met again
@@ -158,7 +163,7 @@ class Vocabulary:
             base = lower[:-2] if lower.endswith("'s") else lower
             bits = self._base_bits.get(base, -1)
             if bits < 0:
-                bits = self._base_bits[base] = _gram_bits(base, self._gram_bit)
+                bits = self._base_bits[base] = _gram_bits(base, self._gram_place)
         if any(c.isdigit() for c in token) or (lower.isalpha() and not words.is_known(lower)):
             self.is_name[stem_id] = True
             self.is_content[stem_id] = _is_cjk_char(token)
