@@ -9,28 +9,13 @@ the bit sketch keeps them at ~0.5 KB per statement with C-speed intersections.
 
 from __future__ import annotations
 
-import re
-import zlib
 from dataclasses import dataclass
-from functools import lru_cache, partial, reduce
+from functools import partial, reduce
 from operator import is_not, or_
 
 from reader.core.align._specifics import token_detail
 from reader.core.align._wordweights import STOPWORD_ZIPF, WordWeights
-
-#: Size of the character n-gram sketch; chance overlap is subtracted when scoring.
-SKETCH_BITS = 4096
-_SKETCH_MASK = SKETCH_BITS - 1
-_CJK_RANGES = (("\u3040", "\u30ff"), ("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"),
-               ("\uac00", "\ud7af"), ("\uf900", "\ufaff"))
-_CJK = "".join(f"{low}-{high}" for low, high in _CJK_RANGES)
-_FIRST_CJK = _CJK_RANGES[0][0]
-# Words may hold apostrophes. Text without CJK (all code points below the first) needs no
-# CJK rule, and this pattern compiles in a fraction of a millisecond.
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "edly", "ed",
-             "es", "ly", "s")
+from reader.core.align._words import SKETCH_BITS, gram_bits, is_cjk_char, stem, tokens
 
 _NO_DETAILS: frozenset[int] = frozenset()
 _is_found = partial(is_not, None)
@@ -38,57 +23,6 @@ _is_key = partial(int.__le__, 0)  # a pair's id, not -1 (no key)
 
 #: Weights of the three signals in a combined score (names drop out when neither side has any).
 WORD_SHARE, GRAM_SHARE, NAME_SHARE = 0.5, 0.3, 0.2
-
-
-@lru_cache(maxsize=1)
-def _cjk_token() -> re.Pattern[str]:
-    """Tokens of text that may hold CJK: one CJK character is one token (no spaces to split
-    on). Compiled on first need: its character classes take ~10 ms to compile."""
-    return re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+(?:['’][^\W_{_CJK}]+)*")
-
-
-def tokens(text: str) -> list[str]:
-    """The word tokens of a statement (a CJK character is a word of its own)."""
-    if not text or max(text) < _FIRST_CJK:
-        return _WORD.findall(text)
-    return _cjk_token().findall(text)
-
-
-def _is_cjk_char(token: str) -> bool:
-    return len(token) == 1 and any(low <= token <= high for low, high in _CJK_RANGES)
-
-
-def stem(word: str) -> str:
-    """A crude stem of a lower-case word, so that word forms share one index key."""
-    if word.endswith("'s"):
-        word = word[:-2]
-    if len(word) <= 4 or not word.isalpha():
-        return word
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
-            if suffix in ("ies", "ied"):
-                word += "y"
-            break
-    if word.endswith("ss"):
-        return word
-    return word[:-1] if word.endswith("e") and len(word) > 4 else word
-
-
-def _gram_bits(word: str, gram_place: dict[str, int]) -> int:
-    # crc32, not hash(): str hashes change between processes and scores must not
-    padded = f"<{word}>"
-    size = len(padded)
-    grams = [padded[i:i + n] for n in (3, 4, 5) for i in range(size - n + 1)]
-    for gram in grams:
-        if gram not in gram_place:
-            gram_place[gram] = zlib.crc32(gram.encode()) & _SKETCH_MASK
-    # set the bits in a buffer and make one integer of it: OR-ing a 4096-bit integer per
-    # gram allocates one each time
-    sketch = bytearray(SKETCH_BITS // 8)
-    for place in set(map(gram_place.__getitem__, grams)):
-        sketch[place >> 3] |= 1 << (place & 7)
-    return int.from_bytes(sketch, "little")
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,10 +97,10 @@ class Vocabulary:
             base = lower[:-2] if lower.endswith("'s") else lower
             bits = self._base_bits.get(base, -1)
             if bits < 0:
-                bits = self._base_bits[base] = _gram_bits(base, self._gram_place)
+                bits = self._base_bits[base] = gram_bits(base, self._gram_place)
         if any(c.isdigit() for c in token) or (lower.isalpha() and not words.is_known(lower)):
             self.is_name[stem_id] = True
-            self.is_content[stem_id] = _is_cjk_char(token)
+            self.is_content[stem_id] = is_cjk_char(token)
         detail = token_detail(token, zipf)
         if detail is not None:
             self._detail_of[token] = self.detail_ids.setdefault(detail, len(self.detail_ids))
