@@ -16,7 +16,7 @@ from typing import Iterable, Sequence
 from reader.core.anchoring import TextAnchorer, best_statement, make_selector
 from reader.core.session._clipboard import CLIPBOARD_FORMAT, clipboard_path
 from reader.core.text import Document
-from reader.core.text import Statement
+from reader.core.text import Statement, statement_starts
 from reader.core.store import DocumentRecord, ManualLink, Store, Tag, now_iso
 
 
@@ -83,7 +83,7 @@ def reanchor_tags(tags: Iterable[Tag], document_id: int, text: str,
     """Tags of earlier versions re-found in ``text`` (moved to ``document_id``), or flagged
     orphaned where they are; tags that need no change (orphans still lost) are left out."""
     anchorer = TextAnchorer(text)
-    starts = [s.start for s in statements]
+    starts = statement_starts(statements)
     stamp = now_iso()
     changed: list[Tag] = []
     for tag in tags:

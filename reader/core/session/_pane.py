@@ -16,7 +16,7 @@ from typing import Any, Iterator, Sequence
 
 from reader.core.anchoring import best_statement, make_selector
 from reader.core.text import Document
-from reader.core.text import Statement
+from reader.core.text import Statement, statement_starts
 from reader.core.store import BUILTIN_KINDS, NOTE_KIND, Tag, now_iso
 
 
@@ -25,7 +25,7 @@ class PaneTags:
 
     def __init__(self, statements: Sequence[Statement], author: str) -> None:
         self._statements = statements
-        self._starts = [s.start for s in statements]
+        self._starts = statement_starts(statements)
         self._author = author
         self._by_statement: dict[int, list[Tag]] = {}
         self._shown: dict[int, Tag] = {}
@@ -193,7 +193,7 @@ class Pane:
     """One open document with its statements, position and tags."""
 
     document: Document
-    statements: list[Statement]
+    statements: Sequence[Statement]  # a StatementList once opened in a session
     document_id: int | None  # store id (None while the store is unavailable)
     current: int = 0  # index of the current statement (-1 if there are none)
     anchor: int | None = None  # selection anchor (Shift+j/k): selection = anchor..current

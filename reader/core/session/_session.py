@@ -29,7 +29,7 @@ from reader.core.session._events import (  # all re-exported: the window imports
 )
 from reader.core.session._memory import SessionMemory
 from reader.core.session._open import OpenedDocument, open_in_store
-from reader.core.text import Statement
+from reader.core.text import Statement, compact_statements
 from reader.core.store import DocumentRecord, ManualLink, Store, Tag
 from reader.core.session._writer import StoreWriter
 from reader.core.session._undo import Edit, IdMap, UndoHistory
@@ -128,7 +128,9 @@ class ReadingSession:
                       position: int | None = None) -> Pane:
         """Open a document in a new pane (its tags loaded, re-anchored if it changed on
         disk); ``position`` is the statement index to start at (default: the first)."""
-        pane = Pane(document, list(statements), None, current=0 if statements else -1,
+        # Held as arrays over the document's text: a big document's statements would
+        # otherwise be a million objects.
+        pane = Pane(document, compact_statements(document.text, statements), None, current=0 if statements else -1,
                     doc_key=self.new_id())
         pane.tags.set_author(self._author)
         pane.tags.show_only(self._shown_author)

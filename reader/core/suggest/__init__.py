@@ -12,12 +12,13 @@ from reader.core.suggest._model import (
     saved_model)
 from reader.core.suggest._quotes import find_quote_spans, quote_open_after
 from reader.core.suggest._suggest import suggest_statement, suggest_statements
+from reader.core.suggest._suggestion_list import SuggestionList
 from reader.core.suggest._types import KINDS, SuggestContext, Suggestion
 from reader.core.suggest._vectors import vectors_available
 
 __all__ = [
     "BaseModel", "KINDS", "MIN_EXAMPLES", "MODEL_SETTING_KEY", "SuggestContext", "Suggestion",
-    "TagModel", "analyse_statement", "base_model", "contexts_for", "examples_from_tags",
+    "SuggestionList", "TagModel", "analyse_statement", "base_model", "contexts_for", "examples_from_tags",
     "find_cues", "find_quote_spans", "fit_temperature", "model_for_store", "quote_open_after",
     "rules_only_model", "save_model", "saved_model", "softmax", "statement_features",
     "suggest_statement", "suggest_statements", "vectors_available",

@@ -21,6 +21,7 @@ from reader.core.suggest._features import statement_features
 from reader.core.suggest._linear import add_scores, softmax
 from reader.core.suggest._model import MIN_EXAMPLES, TagModel
 from reader.core.suggest._reasons import reasons_for
+from reader.core.suggest._suggestion_list import SuggestionList
 from reader.core.suggest._types import KINDS, Cue, SuggestContext, Suggestion
 
 __all__ = ["rule_probabilities", "suggest_statement", "suggest_statements"]
@@ -39,7 +40,7 @@ def suggest_statement(text: str, context: SuggestContext | None = None,
 
 def suggest_statements(statements: Sequence[Statement], text: str | None = None,
                        model: TagModel | None = None, *,
-                       base: BaseModel | None = None) -> list[Suggestion]:
+                       base: BaseModel | None = None) -> SuggestionList:
     """Suggestions for a document's statements, in order.
 
     ``text`` is the document's text (lets the rules see line breaks, e.g. a block quote
@@ -51,10 +52,11 @@ def suggest_statements(statements: Sequence[Statement], text: str | None = None,
     weigh = base or base_model()
     # Sentence vectors in one batch (only for a reader's model that learned weights for them).
     extras = usable.vector_scores([s.text for s in statements]) if usable is not None else None
-    return [_suggest_one(statement.text, context, usable, weigh,
-                         extras[k] if extras is not None else None)
-            for k, (statement, context) in enumerate(
-                zip(statements, contexts_for(statements, text)))]
+    # Held compactly (a big document has a million of them), each made when read.
+    return SuggestionList(_suggest_one(statement.text, context, usable, weigh,
+                                       extras[k] if extras is not None else None)
+                          for k, (statement, context) in enumerate(
+                              zip(statements, contexts_for(statements, text))))
 
 
 def rule_probabilities(cues: Sequence[Cue]) -> dict[str, float]:

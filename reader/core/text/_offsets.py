@@ -83,12 +83,16 @@ class TextPositions:
     loading worker so the GUI thread only has to show them)."""
 
     offsets: OffsetMap
-    starts: list[int]
-    ends: list[int]
+    starts: Sequence[int]   # shared with a StatementList when the text has no astral chars
+    ends: Sequence[int]
 
     @classmethod
     def of(cls, text: str, statements: Sequence[Any]) -> "TextPositions":
         """Positions for ``statements`` of ``text``."""
+        from reader.core.text._statement_list import statement_ends, statement_starts
+
         offsets = OffsetMap(text)
-        return cls(offsets, offsets.many_to_qt([s.start for s in statements]),
-                   offsets.many_to_qt([s.end for s in statements]))
+        starts, ends = statement_starts(statements), statement_ends(statements)
+        if offsets.identity:  # the common case: Qt positions are the offsets themselves
+            return cls(offsets, starts, ends)
+        return cls(offsets, offsets.many_to_qt(starts), offsets.many_to_qt(ends))

@@ -13,21 +13,14 @@ character ends up in exactly one statement:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from reader.core.text._boundaries import sentence_cuts
 from reader.core.text._documents import Document
+from reader.core.text._statement import Statement
+from reader.core.text._statement_list import StatementList
 
-
-@dataclass(frozen=True)
-class Statement:
-    """One sentence-like unit: ``text == document.text[start:end]``, stripped, non-empty."""
-
-    index: int
-    start: int
-    end: int
-    text: str
-    paragraph: int = 0
+__all__ = ["Statement", "StatementList", "segment_document", "split_paragraphs",
+           "split_statements"]
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\f\v\r]*\n\s*")
@@ -58,9 +51,11 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def split_statements(text: str) -> list[Statement]:
-    """Statements of ``text`` in order, covering every non-whitespace character once."""
-    statements: list[Statement] = []
+def split_statements(text: str) -> StatementList:
+    """Statements of ``text`` in order, covering every non-whitespace character once (held
+    compactly: a ``Statement`` is made when one is read)."""
+    statements = StatementList(text)
+    starts, ends, paragraphs = statements.starts, statements.ends, statements.paragraphs
     for paragraph, (p_start, p_end) in enumerate(split_paragraphs(text)):
         spans: list[tuple[int, int]] = []
         for b_start, b_end in _blocks(text, p_start, p_end):
@@ -71,11 +66,13 @@ def split_statements(text: str) -> list[Statement]:
                     pos = cut
                 _append_stripped(spans, text, pos, i_end)
         for start, end in spans:
-            statements.append(Statement(len(statements), start, end, text[start:end], paragraph))
+            starts.append(start)
+            ends.append(end)
+            paragraphs.append(paragraph)
     return statements
 
 
-def segment_document(document: Document) -> list[Statement]:
+def segment_document(document: Document) -> StatementList:
     """Statements of a Document."""
     return split_statements(document.text)
 

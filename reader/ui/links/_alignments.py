@@ -118,7 +118,7 @@ class AlignmentController(QObject):
         db_path = str(store.path) if store is not None and method != "lexical" else None
         big = len(left.statements) + len(right.statements) > BIG_STATEMENTS
         task = self.runner.submit_job(
-            "align", list(left.statements), list(right.statements), pins, rejections,
+            "align", left.statements, right.statements, pins, rejections,
             self.top_k, label, method, db_path, in_process=big, label=label,
             on_success=lambda result: self._done(key, result, left, right, method),
             on_failure=lambda message: self._forget(key, message),

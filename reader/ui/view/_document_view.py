@@ -16,7 +16,7 @@ from PySide6.QtGui import (QColor, QContextMenuEvent, QFontMetricsF, QKeyEvent, 
                            QTextBlock, QTextCursor, QTextOption, QWheelEvent)
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
-from reader.core.text import OffsetMap, TextPositions
+from reader.core.text import OffsetMap, TextPositions, statement_ends, statement_starts
 from reader.ui.tag_style import ViewColors
 from reader.ui.view._filling import TextFiller
 from reader.ui.view._find_marks import FindMarks
@@ -80,8 +80,8 @@ class DocumentView(ViewGeometry, QPlainTextEdit):
         self.colors = ViewColors.from_palette(self.palette())
         self.offsets = OffsetMap("")
         self._text = ""
-        self.starts: list[int] = []     # Qt position of each statement's start
-        self.ends: list[int] = []
+        self.starts: Sequence[int] = []     # Qt position of each statement's start
+        self.ends: Sequence[int] = []
         self.statements: Sequence[Any] = ()
         #: Called with a key event the shortcuts did not take; True if it was handled.
         self.key_fallback: Callable[[QKeyEvent], bool] | None = None
@@ -116,8 +116,10 @@ class DocumentView(ViewGeometry, QPlainTextEdit):
     def set_statements(self, statements: Sequence[Any]) -> None:
         """Replace the statement boundaries (same text)."""
         self.statements = statements
-        self.starts = self.offsets.many_to_qt([s.start for s in statements])
-        self.ends = self.offsets.many_to_qt([s.end for s in statements])
+        starts, ends = statement_starts(statements), statement_ends(statements)
+        if not self.offsets.identity:
+            starts, ends = self.offsets.many_to_qt(starts), self.offsets.many_to_qt(ends)
+        self.starts, self.ends = starts, ends
         self.viewport().update()
 
     def set_colors(self, colors: ViewColors) -> None:

@@ -60,7 +60,7 @@ class DocumentsController:
 
     def open_document(self, document: Any, statements: Sequence[Any]) -> None:
         """Show an already loaded and segmented document in a new pane."""
-        self._window.session.open_document(document, list(statements))
+        self._window.session.open_document(document, statements)
 
     def open_loaded(self, document: Any) -> None:
         """Segment a document built elsewhere (clipboard) in a worker, then show it."""

@@ -209,7 +209,7 @@ class WindowFind:
             sha = pane.document.sha256
             if pane.document_id is not None and sha not in self._indexed:
                 self._indexed.add(sha)
-                self._index_queue.append((sha, pane.document.text, list(pane.statements)))
+                self._index_queue.append((sha, pane.document.text, pane.statements))
         self._next_index()
 
     def _next_index(self) -> None:

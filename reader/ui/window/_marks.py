@@ -173,7 +173,7 @@ class MarksPresenter(QObject):
 
         store = self.session.store
         self.window.runner.submit_job(
-            "suggest", list(pane.statements), pane.document.text,
+            "suggest", pane.statements, pane.document.text,
             str(store.path) if store is not None else None,
             in_process=len(pane.statements) > BIG_STATEMENTS,
             label=f"Suggesting tags for {pane.document.display_name}", on_success=done)
