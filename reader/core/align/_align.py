@@ -19,7 +19,7 @@ from reader.core.align._result import (
     Alignment, Candidate, StatementPair, document_order)
 from reader.core.align._scoring import VERSIONS, score_documents
 from reader.core.errors import CancelledError
-from reader.core.text import Statement
+from reader.core.text import SpanArray, Statement
 
 #: Links below this calibrated score are not drawn (``--threshold`` overrides it).
 DEFAULT_THRESHOLD = 0.5
@@ -97,8 +97,7 @@ def align_pair(left: Sequence[Statement], right: Sequence[Statement], *, left_in
                  {j for j, s in enumerate(right) if _too_short(s.text)})
     found = (_candidates(scores, rejected, eligible, left_index, right_index, too_short)
              if candidates else ())
-    spans = {left_index: tuple((s.start, s.end) for s in left),
-             right_index: tuple((s.start, s.end) for s in right)}
+    spans = {left_index: SpanArray.of(left), right_index: SpanArray.of(right)}
     related = (_related({**scored.weak, **scores}, left_index, right_index, top_k)
                if top_k > 0 else {})
     paragraphs = tuple(paragraph_links(found, left, right)) if candidates else ()
@@ -201,7 +200,7 @@ def merge_alignments(results: Sequence[Alignment], method: str,
     """One Alignment holding the document pairs of several (each from ``align_pair``)."""
     related: dict[tuple[int, int], list[Candidate]] = {}
     modes: dict[tuple[int, int], str] = {}
-    spans: dict[int, tuple[tuple[int, int], ...]] = {}
+    spans: dict[int, Sequence[tuple[int, int]]] = {}
     for result in results:
         for key, found in result.related.items():
             related.setdefault(key, []).extend(found)

@@ -80,7 +80,7 @@ class Alignment:
     threshold: float = 0.0
     modes: dict[tuple[int, int], str] = field(default_factory=dict)
     eligible: tuple[StatementPair, ...] = ()
-    spans: dict[int, tuple[Span, ...]] = field(default_factory=dict)
+    spans: dict[int, Sequence[Span]] = field(default_factory=dict)  # SpanArray each
 
     #: Adjacency of ``eligible`` and passages already built (filled on the first re-cut,
     #: then shared by every re-cut of this alignment).

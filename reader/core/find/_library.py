@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from reader.core.errors import CancelledError
 from reader.core.find._literals import required_literals
 from reader.core.find._query import FindQuery
 from reader.core.store import DocumentRecord, Store
-from reader.core.text import Document, Statement, segment_document
+from reader.core.text import Document, Statement, segment_document, statement_ends, statement_starts
 
 
 @dataclass(frozen=True)
@@ -80,9 +80,10 @@ def search_library(store: Store, query: FindQuery, limit: int = 0) -> LibraryRes
                          len({h.document.id for h in hits}), len(store.search.indexed()))
 
 
-def statement_rows(text: str, statements: Sequence[Statement]) -> list[tuple[int, int, str]]:
-    """(start, end, text) of each statement, as the index stores them."""
-    return [(s.start, s.end, text[s.start:s.end]) for s in statements]
+def statement_rows(text: str, statements: Sequence[Statement]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, text) of each statement, as the index stores them, one at a time."""
+    for start, end in zip(statement_starts(statements), statement_ends(statements)):
+        yield start, end, text[start:end]
 
 
 def index_document(store: Store, document_id: int, text: str, statements: Sequence[Statement],

@@ -50,15 +50,17 @@ class OpenedDocument:
 
 
 def open_in_store(store: Store, document: Document, statements: Sequence[Statement],
-                  open_document_ids: Iterable[int] = ()) -> OpenedDocument:
+                  open_document_ids: Iterable[int] = (),
+                  packed_text: bytes | None = None) -> OpenedDocument:
     """Remember ``document`` and re-anchor the tags of its earlier versions (same path,
-    other text) that are not open in another pane. Raises StoreError."""
+    other text) that are not open in another pane (``packed_text``: its text compressed
+    already, see ``pack_text``). Raises StoreError."""
     path = document_path_key(document)
     skip = set(open_document_ids)
     earlier = [r for r in store.documents(path=path)
                if r.sha256 != document.sha256 and r.id not in skip] if path else []
     record = store.remember_document(document.sha256, path, document.title, document.text,
-                                     document.source_format)
+                                     document.source_format, packed=packed_text)
     records = {r.id: r for r in earlier}
     records[record.id] = record
     tags = {t.id: t for t in store.tag_table.tags(document_ids=list(records))}

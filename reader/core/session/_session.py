@@ -125,9 +125,10 @@ class ReadingSession:
     # -- panes ---------------------------------------------------------------------------
 
     def open_document(self, document: Document, statements: Sequence[Statement],
-                      position: int | None = None) -> Pane:
+                      position: int | None = None, packed_text: bytes | None = None) -> Pane:
         """Open a document in a new pane (its tags loaded, re-anchored if it changed on
-        disk); ``position`` is the statement index to start at (default: the first)."""
+        disk); ``position`` is the statement index to start at (default: the first);
+        ``packed_text`` the text as the store keeps it, compressed in a worker."""
         # Held as arrays over the document's text: a big document's statements would
         # otherwise be a million objects.
         pane = Pane(document, compact_statements(document.text, statements), None, current=0 if statements else -1,
@@ -139,18 +140,18 @@ class ReadingSession:
         self.panes.append(pane)
         if self.store is not None:
             try:
-                self._attach(pane)
+                self._attach(pane, packed_text)
             except StoreError as exc:
                 self._problem(exc)
         self.emit(PanesChanged())
         return pane
 
-    def _attach(self, pane: Pane) -> IdMap:
+    def _attach(self, pane: Pane, packed_text: bytes | None = None) -> IdMap:
         """Remember a pane's document in the store and load its tags and links."""
         assert self.store is not None
         others = {p.document_id for p in self.panes if p is not pane and p.document_id}
         opened: OpenedDocument = open_in_store(self.store, pane.document, pane.statements,
-                                               others)
+                                               others, packed_text)
         ids = IdMap(documents={pane.doc_key: opened.record.id})
         pane.document_id = pane.doc_key = opened.record.id
         if opened.record.renamed and opened.record.title != pane.document.title:

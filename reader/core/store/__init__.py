@@ -11,7 +11,7 @@ from reader.core.store._schema import SCHEMA_VERSION
 from reader.core.store._search import IndexedStatement, SearchTable
 from reader.core.store._sessions import (
     NamedSession, SessionDocument, SessionNameError, SessionTable, clean_session_name)
-from reader.core.store._store import Store, default_db_path
+from reader.core.store._store import Store, default_db_path, pack_text
 from reader.core.store._codes import tag_codes
 from reader.core.store._merge import MergeResult, is_library_file, merge_library
 
@@ -20,6 +20,6 @@ __all__ = [
     "ManualLink", "MergeResult", "NEW_KIND_COLORS", "NOTE_KIND", "NamedSession",
     "PassageLinkRecord", "SCHEMA_VERSION", "SHAPES", "SearchTable", "SessionDocument",
     "SessionNameError", "SessionTable", "Store", "TAG_KINDS", "Tag", "check_color", "check_name",
-    "clean_session_name", "default_db_path", "is_library_file", "merge_library", "now_iso",
+    "clean_session_name", "default_db_path", "is_library_file", "merge_library", "now_iso", "pack_text",
     "tag_codes",
 ]

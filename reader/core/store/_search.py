@@ -10,7 +10,9 @@ Find still work, by scanning) where they are missing.
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple, Sequence
+import time
+from itertools import islice
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple, Sequence
 
 
 if TYPE_CHECKING:
@@ -89,26 +91,35 @@ class SearchTable:
             "ORDER BY t.document_id", (INDEX_VERSION,))]
 
     def put_document(self, document_id: int,
-                     statements: Sequence[tuple[int, int, str]],
+                     statements: Iterable[tuple[int, int, str]],
                      cancel: Callable[[], bool] | None = None) -> None:
         """Index a document's statements ((start, end, text) in order), replacing what was
-        there, in transactions of BATCH statements; it counts as indexed after the last."""
+        there, in transactions of BATCH statements; it counts as indexed after the last.
+
+        The rows are read from ``statements`` a batch at a time (a million statements are
+        never all rows at once), and other threads get the GIL between batches."""
         self.has_fts()
         store = self._store
         with store.transaction() as conn:
             conn.execute("DELETE FROM search_documents WHERE document_id = ?", (document_id,))
             conn.execute("DELETE FROM search_statements WHERE document_id = ?", (document_id,))
-        rows = [(document_id, i, s, e, t) for i, (s, e, t) in enumerate(statements)]
-        for first in range(0, max(1, len(rows)), BATCH):
+        rows = ((document_id, i, s, e, t) for i, (s, e, t) in enumerate(statements))
+        count = 0
+        while True:
             if cancel is not None and cancel():
                 return
-            last = first + BATCH >= len(rows)
+            batch = list(islice(rows, BATCH))
+            count += len(batch)
+            last = len(batch) < BATCH
             with store.transaction() as conn:
-                conn.executemany("INSERT INTO search_statements (document_id, statement, start, "
-                                 '"end", text) VALUES (?, ?, ?, ?, ?)', rows[first:first + BATCH])
+                if batch:
+                    conn.executemany("INSERT INTO search_statements (document_id, statement, "
+                                     'start, "end", text) VALUES (?, ?, ?, ?, ?)', batch)
                 if last:
                     conn.execute("INSERT INTO search_documents VALUES (?, ?, ?, datetime('now'))",
-                                 (document_id, len(rows), INDEX_VERSION))
+                                 (document_id, count, INDEX_VERSION))
+                    return
+            time.sleep(0)
 
     def statement_count(self, document_id: int) -> int | None:
         """Statements indexed for a document (None when it is not indexed)."""

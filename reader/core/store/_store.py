@@ -82,6 +82,12 @@ class _RetryImmutable(Exception):
     """A read-only open on a read-only mount: try again as immutable."""
 
 
+
+def pack_text(text: str) -> bytes:
+    """A document's text as the library keeps it (zlib level 1: this runs when a document
+    opens, and level 6 costs ~60 ms per MB)."""
+    return zlib.compress(text.encode(), 1)
+
 class Store:
     """The library database. Use ``Store.open(path)``; close with ``close()`` or ``with``."""
 
@@ -238,8 +244,11 @@ class Store:
     # -- documents -----------------------------------------------------------------------
 
     def remember_document(self, sha256: str, path: str, title: str,
-                          text: str | None = None, source_format: str = "text") -> DocumentRecord:
-        """Insert or refresh a document by SHA-256; optionally keep its text. Returns it."""
+                          text: str | None = None, source_format: str = "text",
+                          packed: bytes | None = None) -> DocumentRecord:
+        """Insert or refresh a document by SHA-256; optionally keep its text. Returns it.
+
+        ``packed`` is the text already compressed by ``pack_text`` (off the GUI thread)."""
         stamp = now_iso()
         try:
             with self.transaction() as conn:
@@ -253,14 +262,14 @@ class Store:
                 doc_id = conn.execute("SELECT id FROM documents WHERE sha256 = ?",
                                       (sha256,)).fetchone()[0]
                 _inherit_title(conn, doc_id, path)
-                # The text is fixed by its hash: compress it only the first time (level 1:
-                # this runs when a document opens, and level 6 costs ~60 ms per MB).
-                if text is not None and conn.execute(
+                # The text is fixed by its hash: compress it only the first time.
+                if (text is not None or packed is not None) and conn.execute(
                         "SELECT 1 FROM document_texts WHERE document_id = ?", (doc_id,)
                 ).fetchone() is None:
                     conn.execute(
                         "INSERT INTO document_texts (document_id, format, body) VALUES (?, ?, ?)",
-                        (doc_id, source_format, zlib.compress(text.encode(), 1)),
+                        (doc_id, source_format,
+                         packed if packed is not None else pack_text(text or "")),
                     )
         except sqlite3.OperationalError as exc:
             raise StoreError(_describe(self.path, exc)) from None

@@ -125,3 +125,45 @@ def statement_ends(statements: Sequence[Statement]) -> Sequence[int]:
     if isinstance(statements, StatementList):
         return statements.ends
     return [s.end for s in statements]
+
+
+class SpanArray(Sequence[tuple[int, int]]):
+    """``(start, end)`` of each statement as two arrays; ``self[i]`` is a tuple."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, starts: Iterable[int], ends: Iterable[int]) -> None:
+        self.starts = starts if isinstance(starts, array) else array(TYPECODE, starts)
+        self.ends = ends if isinstance(ends, array) else array(TYPECODE, ends)
+
+    @classmethod
+    def of(cls, statements: Sequence[Statement]) -> "SpanArray":
+        """The spans of ``statements`` (sharing a StatementList's arrays)."""
+        return cls(statement_starts(statements), statement_ends(statements))
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return list(zip(self.starts[index], self.ends[index]))
+        return self.starts[index], self.ends[index]
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return zip(self.starts, self.ends)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, SpanArray):
+            return self.starts == other.starts and self.ends == other.ends
+        if isinstance(other, (list, tuple)):
+            return len(other) == len(self) and all(
+                tuple(a) == b for a, b in zip(other, self))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"SpanArray({len(self)} spans)"
+
+    def __reduce__(self) -> tuple:
+        return (SpanArray, (self.starts, self.ends))

@@ -17,15 +17,17 @@ Cancel = Callable[[], bool]
 Pairs = tuple[tuple[int, int], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LoadedDocument:
     """A document read and split into statements, its words counted and its statements'
-    Qt positions worked out, ready for a pane."""
+    Qt positions worked out, ready for a pane. (Slots: the helper process sends it as one
+    pickle, so the text and the offset arrays its parts share arrive shared.)"""
 
     document: Any
     statements: list[Any]
     words: int = -1
     layout: TextPositions | None = None
+    packed: bytes | None = None   # the text compressed as the library keeps it
 
 
 def load(path: Path, whole_page: bool = False, *, progress: Progress,
@@ -50,11 +52,13 @@ def load(path: Path, whole_page: bool = False, *, progress: Progress,
 
 def prepare(document: Any, *, progress: Progress, cancel: Cancel) -> LoadedDocument:
     """Split an already loaded document (clipboard, tests) into statements."""
+    from reader.core.store import pack_text
     from reader.core.text import segment_document
 
-    statements = list(segment_document(document))
+    statements = segment_document(document)
     return LoadedDocument(document, statements, count_words(document.text),
-                          TextPositions.of(document.text, statements))
+                          TextPositions.of(document.text, statements),
+                          pack_text(document.text))
 
 
 def suggest(statements: list[Any], text: str, db_path: str | None = None, *,

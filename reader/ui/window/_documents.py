@@ -81,7 +81,8 @@ class DocumentsController:
         self._opening = True
         try:
             session = self._window.session
-            session.open_document(loaded.document, loaded.statements, position)
+            session.open_document(loaded.document, loaded.statements, position,
+                                  getattr(loaded, "packed", None))
             slot = self._whole_page_slots.pop(str(path), None)
             if slot is not None and slot < len(session.panes) - 1:
                 session.move_pane(len(session.panes) - 1, slot - len(session.panes) + 1)
