@@ -7,9 +7,10 @@ statement it falls in), so a link drawn over two sentences pins both.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Iterable, Protocol, Sequence
 
-from reader.core.text import Statement
+from reader.core.text import Statement, statement_ends, statement_starts
 
 Quad = tuple[int, int, int, int]
 
@@ -29,7 +30,10 @@ class StoredLink(Protocol):
 def statements_over(statements: Sequence[Statement], start: int, end: int) -> list[int]:
     """Indices of the statements a span overlaps (a bare point picks its statement)."""
     stop = max(end, start + 1)
-    return [s.index for s in statements if s.start < stop and start < s.end]
+    # Statements are in text order and do not overlap: both offset lists are sorted.
+    first = bisect_right(statement_ends(statements), start)
+    last = bisect_left(statement_starts(statements), stop)
+    return [statements[i].index for i in range(first, last)]
 
 
 def manual_statement_pairs(links: Iterable[StoredLink], document_ids: Sequence[int],

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from reader.core.anchoring._fuzzy import QuoteScorer, similarity
-from reader.core.text import Statement
+from reader.core.text import Statement, statement_starts
 
 __all__ = ["Anchor", "TextAnchorer", "best_statement", "make_selector", "reanchor",
            "similarity", "snap_to_statements"]
@@ -142,7 +142,7 @@ def best_statement(statements: Sequence[Statement], starts: Sequence[int], start
 
 def snap_to_statements(anchor: Anchor, statements: Sequence[Statement]) -> tuple[int, int]:
     """The span of the statement the anchor overlaps most (the anchor's own span if none)."""
-    index = best_statement(statements, [s.start for s in statements], anchor.start, anchor.end)
+    index = best_statement(statements, statement_starts(statements), anchor.start, anchor.end)
     if index is None:
         return anchor.start, anchor.end
     return statements[index].start, statements[index].end

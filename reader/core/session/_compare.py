@@ -17,6 +17,7 @@ from reader.core.agreement import (AGREED, AgreementReport, Code, code_documents
                                    measure)
 from reader.core.session._undo import Edit, TagChange
 from reader.core.store import TAG_KINDS, Tag, now_iso
+from reader.core.text import statement_ends, statement_starts
 
 if TYPE_CHECKING:
     from reader.core.session._pane import Pane
@@ -27,7 +28,7 @@ Codes = tuple[Code | None, ...]
 
 
 def _spans(pane: "Pane") -> list[tuple[int, int]]:
-    return [(s.start, s.end) for s in pane.statements]
+    return list(zip(statement_starts(pane.statements), statement_ends(pane.statements)))
 
 
 def pane_disagreements(pane: "Pane", coders: Sequence[str]) -> dict[int, Codes]:

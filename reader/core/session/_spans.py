@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from reader.core.anchoring import best_statement
+from reader.core.text import statement_starts
 
 if TYPE_CHECKING:
     from reader.core.session._pane import Pane
@@ -33,7 +34,7 @@ def select_text(session: ReadingSession, pane_index: int, start: int, end: int) 
     while end > start and text[end - 1].isspace():
         end -= 1
     session.focus(pane_index)
-    starts = [s.start for s in pane.statements]
+    starts = statement_starts(pane.statements)
     first = best_statement(pane.statements, starts, start, start + 1)
     last = best_statement(pane.statements, starts, max(start, end - 1), max(start + 1, end))
     if first is None or last is None:

@@ -133,6 +133,23 @@ def save_links(db_path: str, left_id: int, right_id: int,
     return len(rows)
 
 
+def index_statements(db_path: str, sha256: str, text: str, statements: Any, *,
+                     progress: Progress, cancel: Cancel) -> bool:
+    """Add a document's statements to the library's index for Find in Library, on its own
+    connection (True when it had to be written). Big documents are indexed here in the
+    helper process: SQLite's trigram index of a million statements keeps a core busy for
+    a minute, which the window's process must not compete with."""
+    from reader.core.find import index_document
+    from reader.core.store import Store
+
+    with Store.open(db_path) as store:
+        store.relax_durability()   # the index is derived data: a lost batch is only redone
+        record = store.document_by_sha(sha256)
+        if record is None:
+            return False
+        return index_document(store, record.id, text, statements, cancel)
+
+
 def pid(*, progress: Progress, cancel: Cancel) -> int:
     """The process id of whoever runs the job (tests check the helper process)."""
     import os

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
+from reader.core.text import statement_starts
 from reader.ui.models._alignment_reader import default_threshold, read_index, related_of
 from reader.ui.models._pair_index import PairIndex, shown_partners
 
@@ -69,8 +70,8 @@ def manual_pairs(session: Any, a: int, b: int) -> tuple[Pairs, Pairs]:
             found.append((link.right_start, link.left_start, link.action))
     if not found:  # the usual case: no start lists (a million statements take 0.2 s)
         return (), ()
-    starts_a = [s.start for s in pane_a.statements]
-    starts_b = [s.start for s in pane_b.statements]
+    starts_a = statement_starts(pane_a.statements)
+    starts_b = statement_starts(pane_b.statements)
     pins: list[tuple[int, int]] = []
     rejections: list[tuple[int, int]] = []
     for a_start, b_start, action in found:

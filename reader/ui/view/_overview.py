@@ -14,6 +14,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPixmap, QWheelEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from reader.core.text import statement_starts
 from reader.ui.view._find_marks import paint_find_ticks
 
 if TYPE_CHECKING:
@@ -63,17 +64,16 @@ class OverviewStrip(QWidget):
         painter.fillRect(QRectF(0, 0, 1, self.height()), view.palette().mid())
         height = self.height()
         width = self.width()
-        statements = view.statements
+        starts = statement_starts(view.statements)   # a million statements: no objects
         half = width / 2
         marks = view.marks
         # one row per pixel is enough: the strip is at most a few hundred pixels high
         rows: dict[int, str] = {}
         for index, tag in marks.tags.items():
-            if 0 <= index < len(statements):
-                rows.setdefault(int(self._fraction(statements[index].start) * (height - 2)),
-                                tag.kind)
-        link_rows = {int(self._fraction(statements[i].start) * (height - 2))
-                     for i in marks.linked if 0 <= i < len(statements)}
+            if 0 <= index < len(starts):
+                rows.setdefault(int(self._fraction(starts[index]) * (height - 2)), tag.kind)
+        link_rows = {int(self._fraction(starts[i]) * (height - 2))
+                     for i in marks.linked if 0 <= i < len(starts)}
         link_color = colors.link
         for row in link_rows:
             painter.fillRect(QRectF(2, row, half - 3, 2), link_color)

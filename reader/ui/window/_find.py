@@ -18,6 +18,7 @@ from reader.core.find import FindQuery, LibraryHit, LibraryResult
 from reader.core.session import load_stored_document, set_current
 from reader.ui.find import (FindBar, FindController, LibraryFindPanel, index_open_document,
                             search_library_job)
+from reader.ui.links import BIG_STATEMENTS
 from reader.ui.icons import set_icon
 from reader.ui.window._keys import shortcut_text
 
@@ -227,9 +228,14 @@ class WindowFind:
             self._index_failed(sha, message)
             done()
 
-        self._window.runner.submit(index_open_document, store.path, sha, text, statements,
-                                   label="Indexing for Find in Library", priority=INDEX_PRIORITY,
-                                   on_success=done, on_failure=failed, on_cancel=done)
+        callbacks = dict(label="Indexing for Find in Library", priority=INDEX_PRIORITY,
+                         on_success=done, on_failure=failed, on_cancel=done)
+        if len(statements) > BIG_STATEMENTS:   # a minute of SQLite work: the helper process
+            self._window.runner.submit_job("index_statements", str(store.path), sha, text,
+                                           statements, in_process=True, **callbacks)
+        else:
+            self._window.runner.submit(index_open_document, store.path, sha, text, statements,
+                                       **callbacks)
 
     def _index_failed(self, sha: str, message: str) -> None:
         self._indexed.discard(sha)

@@ -128,3 +128,25 @@ def test_hits_model(qtmodeltester):
     assert context_text(hit) == shown
     model.set_hits([])
     assert model.rowCount() == 0
+
+
+def test_big_documents_are_indexed_in_the_helper_process(qtbot, tmp_path, monkeypatch):
+    import reader.ui.window._find as find_module
+    from reader.ui.jobs import TaskRunner
+
+    monkeypatch.setattr(find_module, "BIG_STATEMENTS", 1)   # every document counts as big
+    jobs: list[str] = []
+    submit_job = TaskRunner.submit_job
+
+    def spy(self, name, *args, in_process=False, **kwargs):
+        if in_process:
+            jobs.append(name)
+        return submit_job(self, name, *args, in_process=in_process, **kwargs)
+
+    monkeypatch.setattr(TaskRunner, "submit_job", spy)
+    window = open_window(qtbot, tmp_path, [write(tmp_path / "left.txt", LEFT)])
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: "index_statements" in jobs and not window.runner.busy, timeout=30000)
+    pane = window.session.panes[0]
+    with Store.open(tmp_path / "library.sqlite3") as store:
+        assert store.search.statement_count(pane.document_id) == len(pane.statements) > 1
