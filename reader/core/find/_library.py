@@ -19,6 +19,11 @@ from reader.core.store import DocumentRecord, Store
 from reader.core.text import Document, Statement, segment_document, statement_ends, statement_starts
 
 
+#: Statements per transaction and the pause after each when indexing gently (about 10 ms
+#: of SQLite work each here, then 10 ms when another writer can take the library).
+GENTLE_BATCH = 250
+GENTLE_PAUSE_S = 0.01
+
 @dataclass(frozen=True)
 class LibraryHit:
     """One match: its document, statement (index in ``reader segment``), the match's
@@ -87,11 +92,20 @@ def statement_rows(text: str, statements: Sequence[Statement]) -> Iterator[tuple
 
 
 def index_document(store: Store, document_id: int, text: str, statements: Sequence[Statement],
-                   cancel: Callable[[], bool] | None = None) -> bool:
-    """Index one document's statements unless it is indexed already; True if it wrote."""
+                   cancel: Callable[[], bool] | None = None, *, gentle: bool = False) -> bool:
+    """Index one document's statements unless it is indexed already; True if it wrote.
+
+    ``gentle``: in short transactions with pauses between them, for a big document
+    indexed while the reader tags it (each tag key then waits a few ms at most for the
+    library, instead of a whole batch or longer)."""
     if store.search.statement_count(document_id) == len(statements):
         return False
-    store.search.put_document(document_id, statement_rows(text, statements), cancel)
+    rows = statement_rows(text, statements)
+    if gentle:
+        store.search.put_document(document_id, rows, cancel, batch=GENTLE_BATCH,
+                                  pause=GENTLE_PAUSE_S)
+    else:
+        store.search.put_document(document_id, rows, cancel)
     return True
 
 

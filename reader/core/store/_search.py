@@ -92,12 +92,16 @@ class SearchTable:
 
     def put_document(self, document_id: int,
                      statements: Iterable[tuple[int, int, str]],
-                     cancel: Callable[[], bool] | None = None) -> None:
+                     cancel: Callable[[], bool] | None = None, batch: int = BATCH,
+                     pause: float = 0.0) -> None:
         """Index a document's statements ((start, end, text) in order), replacing what was
-        there, in transactions of BATCH statements; it counts as indexed after the last.
+        there, in transactions of ``batch`` statements; it counts as indexed after the last.
 
         The rows are read from ``statements`` a batch at a time (a million statements are
-        never all rows at once), and other threads get the GIL between batches."""
+        never all rows at once), and other threads get the GIL between batches. ``pause``
+        seconds between transactions leave the library free to another writer: SQLite's
+        lock is not fair, and a writer that takes it again at once can keep a tag key
+        waiting for seconds."""
         self.has_fts()
         store = self._store
         with store.transaction() as conn:
@@ -108,18 +112,18 @@ class SearchTable:
         while True:
             if cancel is not None and cancel():
                 return
-            batch = list(islice(rows, BATCH))
-            count += len(batch)
-            last = len(batch) < BATCH
+            chunk = list(islice(rows, batch))
+            count += len(chunk)
+            last = len(chunk) < batch
             with store.transaction() as conn:
-                if batch:
+                if chunk:
                     conn.executemany("INSERT INTO search_statements (document_id, statement, "
-                                     'start, "end", text) VALUES (?, ?, ?, ?, ?)', batch)
+                                     'start, "end", text) VALUES (?, ?, ?, ?, ?)', chunk)
                 if last:
                     conn.execute("INSERT INTO search_documents VALUES (?, ?, ?, datetime('now'))",
                                  (document_id, count, INDEX_VERSION))
                     return
-            time.sleep(0)
+            time.sleep(pause)
 
     def statement_count(self, document_id: int) -> int | None:
         """Statements indexed for a document (None when it is not indexed)."""

@@ -147,7 +147,7 @@ def index_statements(db_path: str, sha256: str, text: str, statements: Any, *,
         record = store.document_by_sha(sha256)
         if record is None:
             return False
-        return index_document(store, record.id, text, statements, cancel)
+        return index_document(store, record.id, text, statements, cancel, gentle=True)
 
 
 def pid(*, progress: Progress, cancel: Cancel) -> int:

@@ -8,7 +8,7 @@ and redrawn only when tags, links or the size change; scrolling just moves the b
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPixmap, QWheelEvent
@@ -34,6 +34,9 @@ class OverviewStrip(QWidget):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip("Overview: links (left) and tags (right); click or drag to move")
         self._pixmap: QPixmap | None = None
+        #: Rows of the linked statements, kept while the links and the size stay (a tag
+        #: key redraws the marks; a million-statement document may have 100,000 links).
+        self._link_rows: tuple[object, tuple[int, int, int], set[int]] | None = None
         view.viewportMoved.connect(self.update)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
@@ -72,8 +75,7 @@ class OverviewStrip(QWidget):
         for index, tag in marks.tags.items():
             if 0 <= index < len(starts):
                 rows.setdefault(int(self._fraction(starts[index]) * (height - 2)), tag.kind)
-        link_rows = {int(self._fraction(starts[i]) * (height - 2))
-                     for i in marks.linked if 0 <= i < len(starts)}
+        link_rows = self._linked_rows(starts, height)
         link_color = colors.link
         for row in link_rows:
             painter.fillRect(QRectF(2, row, half - 3, 2), link_color)
@@ -82,6 +84,18 @@ class OverviewStrip(QWidget):
         paint_find_ticks(view, painter, width, height - 2)
         painter.end()
         return pixmap
+
+    def _linked_rows(self, starts: Sequence[int], height: int) -> set[int]:
+        linked = self.view.marks.linked
+        size = (height, len(starts), self.view.offsets.length)
+        cached = self._link_rows
+        if cached is not None and cached[0] is linked and cached[1] == size:
+            return cached[2]
+        length = max(1, self.view.offsets.length)
+        rows = {int(min(1.0, max(0.0, starts[i] / length)) * (height - 2))
+                for i in linked if 0 <= i < len(starts)}
+        self._link_rows = (linked, size, rows)
+        return rows
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         """Marks from the cached pixmap, then the current statement and the visible box."""

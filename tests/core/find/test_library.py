@@ -112,3 +112,39 @@ def test_a_deleted_document_leaves_the_index(library):
         conn.execute("DELETE FROM documents WHERE id = ?", (record.id,))
     assert council_rows() == 1
     assert found(library, FindQuery("council")) == [("vote.txt", 1, "Council")]
+
+
+def test_gentle_indexing_writes_short_transactions_and_reads_rows_as_it_goes(
+        tmp_path, monkeypatch):
+    import reader.core.find._library as library_module
+
+    monkeypatch.setattr(library_module, "GENTLE_PAUSE_S", 0.0)
+    text = " ".join(f"Fact {i} holds." for i in range(1000))
+    document = document_from_text(text, title="facts")
+    statements = segment_document(document)
+    produced: list[int] = []
+    rows = library_module.statement_rows
+
+    def counted(text, statements):
+        for row in rows(text, statements):
+            produced.append(row[0])
+            yield row
+
+    monkeypatch.setattr(library_module, "statement_rows", counted)
+    with Store.open(tmp_path / "library.sqlite3") as store:
+        record = store.remember_document(document.sha256, "", "facts", text)
+        transactions = []
+        begin = store.transaction
+
+        def spied():
+            transactions.append(len(produced))   # rows read before each transaction
+            return begin()
+
+        monkeypatch.setattr(store, "transaction", spied)
+        assert index_document(store, record.id, text, statements, gentle=True)
+        # set-up and clearing first, then one per GENTLE_BATCH statements read so far, and
+        # the closing one
+        assert transactions[-5:] == [250, 500, 750, 1000, 1000]
+        assert set(transactions[:-5]) == {0}
+        assert store.search.statement_count(record.id) == 1000
+        assert found(store, FindQuery("Fact 999 holds")) == [("facts", 999, "Fact 999 holds")]
