@@ -23,6 +23,8 @@ from reader.core.text import Document, Statement, segment_document, statement_en
 #: of SQLite work each here, then 10 ms when another writer can take the library).
 GENTLE_BATCH = 250
 GENTLE_PAUSE_S = 0.01
+#: ... and how long the library must have been quiet (no tag written) before the next one.
+GENTLE_YIELD_S = 0.5
 
 @dataclass(frozen=True)
 class LibraryHit:
@@ -95,15 +97,15 @@ def index_document(store: Store, document_id: int, text: str, statements: Sequen
                    cancel: Callable[[], bool] | None = None, *, gentle: bool = False) -> bool:
     """Index one document's statements unless it is indexed already; True if it wrote.
 
-    ``gentle``: in short transactions with pauses between them, for a big document
-    indexed while the reader tags it (each tag key then waits a few ms at most for the
-    library, instead of a whole batch or longer)."""
+    ``gentle``: in short transactions with pauses between them, none started while the
+    reader is tagging, for a big document indexed in the background (a tag key then
+    rarely waits for the library, and a few ms when it does)."""
     if store.search.statement_count(document_id) == len(statements):
         return False
     rows = statement_rows(text, statements)
     if gentle:
         store.search.put_document(document_id, rows, cancel, batch=GENTLE_BATCH,
-                                  pause=GENTLE_PAUSE_S)
+                                  pause=GENTLE_PAUSE_S, yield_s=GENTLE_YIELD_S)
     else:
         store.search.put_document(document_id, rows, cancel)
     return True

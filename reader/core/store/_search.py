@@ -93,7 +93,7 @@ class SearchTable:
     def put_document(self, document_id: int,
                      statements: Iterable[tuple[int, int, str]],
                      cancel: Callable[[], bool] | None = None, batch: int = BATCH,
-                     pause: float = 0.0) -> None:
+                     pause: float = 0.0, yield_s: float = 0.0) -> None:
         """Index a document's statements ((start, end, text) in order), replacing what was
         there, in transactions of ``batch`` statements; it counts as indexed after the last.
 
@@ -101,7 +101,9 @@ class SearchTable:
         never all rows at once), and other threads get the GIL between batches. ``pause``
         seconds between transactions leave the library free to another writer: SQLite's
         lock is not fair, and a writer that takes it again at once can keep a tag key
-        waiting for seconds."""
+        waiting for seconds. With ``yield_s``, after another connection wrote (the reader
+        is tagging) no transaction starts until it has been quiet that long: a key then
+        rarely finds the library taken at all."""
         self.has_fts()
         store = self._store
         with store.transaction() as conn:
@@ -109,9 +111,16 @@ class SearchTable:
             conn.execute("DELETE FROM search_statements WHERE document_id = ?", (document_id,))
         rows = ((document_id, i, s, e, t) for i, (s, e, t) in enumerate(statements))
         count = 0
+        version = self._data_version()
         while True:
             if cancel is not None and cancel():
                 return
+            while yield_s:
+                latest = self._data_version()
+                if latest == version:
+                    break
+                version = latest
+                time.sleep(yield_s)
             chunk = list(islice(rows, batch))
             count += len(chunk)
             last = len(chunk) < batch
@@ -124,6 +133,10 @@ class SearchTable:
                                  (document_id, count, INDEX_VERSION))
                     return
             time.sleep(pause)
+
+    def _data_version(self) -> int:
+        """Changes whenever another connection commits to the library."""
+        return self._store._read("PRAGMA data_version")[0][0]
 
     def statement_count(self, document_id: int) -> int | None:
         """Statements indexed for a document (None when it is not indexed)."""

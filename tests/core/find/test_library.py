@@ -148,3 +148,30 @@ def test_gentle_indexing_writes_short_transactions_and_reads_rows_as_it_goes(
         assert set(transactions[:-5]) == {0}
         assert store.search.statement_count(record.id) == 1000
         assert found(store, FindQuery("Fact 999 holds")) == [("facts", 999, "Fact 999 holds")]
+
+
+def test_gentle_indexing_waits_while_another_connection_writes(tmp_path, monkeypatch):
+    import reader.core.store._search as search_module
+
+    text = " ".join(f"Fact {i} holds." for i in range(600))
+    document = document_from_text(text, title="facts")
+    statements = segment_document(document)
+    path = tmp_path / "library.sqlite3"
+    with Store.open(path) as store, Store.open(path) as tagger:
+        record = store.remember_document(document.sha256, "", "facts", text)
+        waits: list[float] = []
+        begin = store.transaction
+        calls = []
+
+        def spied():
+            calls.append(True)
+            if len(calls) in (3, 4):   # the reader tags while the batches are written
+                tagger.remember_document("b" * 64, "", f"other {len(calls)}")
+            return begin()
+
+        monkeypatch.setattr(store, "transaction", spied)
+        monkeypatch.setattr(search_module.time, "sleep", waits.append)
+        assert index_document(store, record.id, text, statements, gentle=True)
+        assert store.search.statement_count(record.id) == 600
+    # quiet waits after each foreign write, beside the short pauses between batches
+    assert waits.count(0.5) == 2 and 0.01 in waits
