@@ -24,7 +24,7 @@ from reader.core.text import Document, Statement, segment_document, statement_en
 GENTLE_BATCH = 250
 GENTLE_PAUSE_S = 0.01
 #: ... and how long the library must have been quiet (no tag written) before the next one.
-GENTLE_YIELD_S = 0.5
+GENTLE_YIELD_S = 0.2
 
 @dataclass(frozen=True)
 class LibraryHit:

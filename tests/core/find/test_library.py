@@ -151,6 +151,7 @@ def test_gentle_indexing_writes_short_transactions_and_reads_rows_as_it_goes(
 
 
 def test_gentle_indexing_waits_while_another_connection_writes(tmp_path, monkeypatch):
+    import reader.core.find._library as library_module
     import reader.core.store._search as search_module
 
     text = " ".join(f"Fact {i} holds." for i in range(600))
@@ -174,4 +175,4 @@ def test_gentle_indexing_waits_while_another_connection_writes(tmp_path, monkeyp
         assert index_document(store, record.id, text, statements, gentle=True)
         assert store.search.statement_count(record.id) == 600
     # quiet waits after each foreign write, beside the short pauses between batches
-    assert waits.count(0.5) == 2 and 0.01 in waits
+    assert waits.count(library_module.GENTLE_YIELD_S) == 2 and 0.01 in waits
