@@ -119,7 +119,7 @@ def serve(connection: Any) -> None:
         except Exception as exc:  # report, keep serving
             connection.send(("error", f"{name}: {type(exc).__name__}: {exc}"))
         finally:
-            result = args = None
+            result = args = message = None   # nothing of the job is kept while waiting
             release_memory()
 
 
