@@ -25,6 +25,8 @@ GENTLE_BATCH = 250
 GENTLE_PAUSE_S = 0.01
 #: ... and how long the library must have been quiet (no tag written) before the next one.
 GENTLE_YIELD_S = 0.2
+#: ... and the trigram index merged this many pages at a time between batches.
+GENTLE_MERGE_PAGES = 100
 
 @dataclass(frozen=True)
 class LibraryHit:
@@ -105,7 +107,8 @@ def index_document(store: Store, document_id: int, text: str, statements: Sequen
     rows = statement_rows(text, statements)
     if gentle:
         store.search.put_document(document_id, rows, cancel, batch=GENTLE_BATCH,
-                                  pause=GENTLE_PAUSE_S, yield_s=GENTLE_YIELD_S)
+                                  pause=GENTLE_PAUSE_S, yield_s=GENTLE_YIELD_S,
+                                  merge_pages=GENTLE_MERGE_PAGES)
     else:
         store.search.put_document(document_id, rows, cancel)
     return True

@@ -119,6 +119,7 @@ def test_gentle_indexing_writes_short_transactions_and_reads_rows_as_it_goes(
     import reader.core.find._library as library_module
 
     monkeypatch.setattr(library_module, "GENTLE_PAUSE_S", 0.0)
+    monkeypatch.setattr(library_module, "GENTLE_MERGE_PAGES", 0)   # batches alone here
     text = " ".join(f"Fact {i} holds." for i in range(1000))
     document = document_from_text(text, title="facts")
     statements = segment_document(document)
@@ -154,6 +155,7 @@ def test_gentle_indexing_waits_while_another_connection_writes(tmp_path, monkeyp
     import reader.core.find._library as library_module
     import reader.core.store._search as search_module
 
+    monkeypatch.setattr(library_module, "GENTLE_MERGE_PAGES", 0)   # one transaction a batch
     text = " ".join(f"Fact {i} holds." for i in range(600))
     document = document_from_text(text, title="facts")
     statements = segment_document(document)
@@ -176,3 +178,28 @@ def test_gentle_indexing_waits_while_another_connection_writes(tmp_path, monkeyp
         assert store.search.statement_count(record.id) == 600
     # quiet waits after each foreign write, beside the short pauses between batches
     assert waits.count(library_module.GENTLE_YIELD_S) == 2 and 0.01 in waits
+
+
+def test_gentle_indexing_merges_the_trigram_index_in_steps_between_batches(tmp_path,
+                                                                           monkeypatch):
+    import reader.core.find._library as library_module
+
+    monkeypatch.setattr(library_module, "GENTLE_PAUSE_S", 0.0)
+    text = " ".join(f"Fact {i} holds." for i in range(1000))
+    document = document_from_text(text, title="facts")
+    with Store.open(tmp_path / "library.sqlite3") as store:
+        if not store.search.has_fts():
+            pytest.skip("SQLite without FTS5 trigram")
+        record = store.remember_document(document.sha256, "", "facts", text)
+        sql: list[str] = []
+        store._conn.set_trace_callback(sql.append)
+        assert index_document(store, record.id, text, segment_document(document), gentle=True)
+        store._conn.set_trace_callback(None)
+        automerge = [s for s in sql if "'automerge'" in s]
+        merges = [s for s in sql if "'merge'" in s]
+        assert len(automerge) == 2 and len(merges) == 4   # after each of the 4 full batches
+        assert sql.index(automerge[0]) < sql.index(merges[0])
+        assert sql.index(merges[-1]) < sql.index(automerge[1])
+        setting = store._read("SELECT v FROM search_fts_config WHERE k = 'automerge'")
+        assert setting == [(4,)]   # FTS5's default again for every other write
+        assert found(store, FindQuery("Fact 998 holds")) == [("facts", 998, "Fact 998 holds")]
