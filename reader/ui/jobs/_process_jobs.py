@@ -118,13 +118,16 @@ def align(left: list[Any], right: list[Any], pins: Pairs, rejections: Pairs, top
             store.close()
 
 
-def save_links(db_path: str, left_id: int, right_id: int,
-               rows: list[tuple[int, int, int, int, float]], *,
-               progress: Progress, cancel: Cancel) -> int:
-    """Keep automatic statement links (spans and score) in the library, for exports, on its
-    own connection."""
+def save_links(db_path: str, left_id: int, right_id: int, alignment: Any,
+               threshold: float | None = None, *, progress: Progress, cancel: Cancel) -> int:
+    """Keep an alignment's automatic statement links (spans and score) in the library, for
+    exports, on its own connection; cut at ``threshold`` when the reader chose one (a re-cut
+    of a million-statement alignment takes a second: never on the GUI thread)."""
     from reader.core.store import Store
 
+    if threshold is not None:
+        alignment = alignment.at_threshold(threshold)
+    rows = alignment.pair_spans(0, 1)
     store = Store.open(db_path)
     try:
         store.tag_table.save_passage_links(left_id, right_id, rows)

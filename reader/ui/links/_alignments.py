@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from reader.ui.jobs import Task, TaskRunner
-from reader.ui.links._state import at_reader_threshold
 from reader.ui.models import manual_pairs, read_index
 
 Pairs = tuple[tuple[int, int], ...]
@@ -183,10 +182,10 @@ class AlignmentController(QObject):
         left_id, right_id = ids.get(sha_a), ids.get(sha_b)
         if left_id is None or right_id is None:
             return
-        rows = at_reader_threshold(self.bridge, alignment).pair_spans(0, 1)
-        self.runner.submit_job("save_links", str(store.path), left_id, right_id,
-                               rows, label="Saving links", cancellable=False,
-                               priority=-1)
+        chosen = self.bridge.link_threshold
+        self.runner.submit_job("save_links", str(store.path), left_id, right_id, alignment,
+                               None if chosen is None else float(chosen),
+                               label="Saving links", cancellable=False, priority=-1)
 
     def save_all_links(self) -> None:
         """Save every finished alignment's links again (the reader moved the threshold, and
