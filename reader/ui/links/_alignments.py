@@ -26,6 +26,17 @@ def read_pair_index(alignment: Any, rejections: Any, progress: Any = None,
     return read_index(alignment, False, rejections)
 
 
+def read_links(alignment: Any, rejections: Any, threshold: float | None, progress: Any = None,
+               cancel: Any = None) -> tuple[Any, Any]:
+    """The link map's index of a new alignment and the alignment cut at the reader's
+    ``threshold`` (None: the aligner's own; a third of a second for a million statements:
+    done here in a worker so the GUI thread never has to when it first scrolls)."""
+    index = read_pair_index(alignment, rejections)
+    if threshold is None or not hasattr(alignment, "at_threshold"):
+        return index, None
+    return index, alignment.at_threshold(float(threshold))
+
+
 def refined_method(method: str, statement_count: int) -> str | None:
     """The slower second pass to run after the quick lexical one, if any: "auto" uses
     sentence embeddings when the [semantic] extra is installed and the texts are short."""
@@ -133,10 +144,13 @@ class AlignmentController(QObject):
         long for the GUI thread), then publish it."""
         pair = (key[0], key[1])
         names = (left.document.display_name, right.document.display_name)
+        chosen = self.bridge.link_threshold
+        threshold = None if chosen is None else float(chosen)
         task = self.runner.submit(
-            read_pair_index, alignment, key[3],
+            read_links, alignment, key[3], threshold,
             label=f"Drawing links {names[0]} ↔ {names[1]}",
-            on_success=lambda index: self._indexed(key, alignment, index, left, right, method),
+            on_success=lambda read: self._indexed(key, alignment, read[0], left, right,
+                                                  method, threshold, read[1]),
             on_failure=lambda message: self._forget(key, message),
             on_cancel=lambda: self._forget(key, ""))
         current = self._jobs.get(pair)
@@ -144,12 +158,16 @@ class AlignmentController(QObject):
             self._jobs[pair] = (key, task)
 
     def _indexed(self, key: tuple, alignment: Any, index: Any, left: Any, right: Any,
-                 method: str) -> None:
+                 method: str, threshold: float | None = None, recut: Any = None) -> None:
         sha_a, sha_b = key[0], key[1]
         current = self._jobs.get((sha_a, sha_b))
         if current is not None and current[0] == key:
             del self._jobs[(sha_a, sha_b)]
         self._indexes[id(alignment)] = (alignment, key[3], index)
+        recuts = getattr(self.bridge, "link_recuts", None)
+        if recut is not None and recuts is not None and threshold is not None:
+            # before publishing: the views ask for it as soon as they hear of the alignment
+            recuts[id(alignment)] = (alignment, threshold, recut)
         refine = self._refinement(left, right) if method == "lexical" else None
         if refine is None:
             self._cache[key] = alignment
@@ -183,8 +201,12 @@ class AlignmentController(QObject):
         if left_id is None or right_id is None:
             return
         chosen = self.bridge.link_threshold
+        threshold = None if chosen is None else float(chosen)
+        kept = getattr(self.bridge, "link_recuts", {}).get(id(alignment))
+        if kept is not None and kept[0] is alignment and kept[1] == threshold:
+            alignment, threshold = kept[2], None   # already cut at that threshold
         self.runner.submit_job("save_links", str(store.path), left_id, right_id, alignment,
-                               None if chosen is None else float(chosen),
+                               threshold,
                                label="Saving links", cancellable=False, priority=-1)
 
     def save_all_links(self) -> None:

@@ -46,14 +46,22 @@ def links_between(bridge: Any, sha_a: str, sha_b: str) -> tuple[Any, ...]:
 
 def at_reader_threshold(bridge: Any, alignment: Any) -> Any:
     """``alignment`` cut at the threshold the reader chose with the slider (the same
-    alignment when the core's own is in effect); re-cuts are kept until alignments change."""
+    alignment when the core's own is in effect); the re-cut is kept while the alignment is
+    shown (one threshold at a time)."""
     chosen = bridge.link_threshold
     if chosen is None or not hasattr(alignment, "at_threshold"):
         return alignment
-    key = ("recut", id(alignment), float(chosen))
-    if key not in bridge.derived:
-        bridge.derived[key] = alignment.at_threshold(float(chosen))
-    return bridge.derived[key]
+    recuts = getattr(bridge, "link_recuts", None)
+    if recuts is None:   # a bridge without the cache: keep it until alignments change
+        key = ("recut", id(alignment), float(chosen))
+        if key not in bridge.derived:
+            bridge.derived[key] = alignment.at_threshold(float(chosen))
+        return bridge.derived[key]
+    kept = recuts.get(id(alignment))
+    if kept is None or kept[0] is not alignment or kept[1] != float(chosen):
+        kept = (alignment, float(chosen), alignment.at_threshold(float(chosen)))
+        recuts[id(alignment)] = kept
+    return kept[2]
 
 
 def word_differences(own_text: str, own_start: int, other_text: str,

@@ -256,3 +256,27 @@ def test_a_threshold_moved_just_before_closing_is_remembered(qtbot, tmp_path, se
     assert QSettings().value("view/link_threshold") is None       # not yet written
     window.close()                                                 # within the save delay
     assert float(QSettings().value("view/link_threshold")) == controls.threshold.lowest / 100
+
+
+def test_an_arriving_alignment_is_cut_at_the_readers_threshold_off_the_gui_thread(
+        qtbot, tmp_path, seeds, monkeypatch) -> None:
+    from reader.ui.links import links_between
+
+    QSettings().setValue("view/link_threshold", 0.3)
+    window = seeds_window(qtbot, tmp_path, seeds)
+    chosen = window.bridge.link_threshold
+    assert chosen is not None
+    sha_a, sha_b = (p.document.sha256 for p in window.session.panes)
+    alignment = window.bridge.alignment(sha_a, sha_b)
+    kept = window.bridge.link_recuts[id(alignment)]
+    assert kept[0] is alignment and kept[1] == chosen
+    expected = alignment.at_threshold(chosen)
+    assert kept[2].links == expected.links and kept[2].pairs == expected.pairs
+
+    def not_here(*_args, **_kwargs):
+        raise AssertionError("re-cut on the GUI thread")
+
+    monkeypatch.setattr(type(alignment), "at_threshold", not_here)
+    window.bridge.derived.clear()   # what any other alignment's change does
+    assert links_between(window.bridge, sha_a, sha_b) == tuple(expected.links)
+    wait_idle(qtbot, window)
