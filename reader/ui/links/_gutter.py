@@ -46,6 +46,9 @@ class LinkGutter(QWidget):
         self.threshold = 1.0
         self.floor = 0.0
         self.current: CurrentEnds | None = None
+        #: ((index, threshold, visible rows), their passages): a paint during a key press
+        #: or a load draws the same rows again, and grouping them takes tens of ms
+        self._passages: tuple[tuple[object, ...], list[Passage]] | None = None
         self.setMinimumWidth(GUTTER_WIDTH // 2)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Links between panes")
@@ -126,7 +129,14 @@ class LinkGutter(QWidget):
         """Linked passages with an end on screen (adjacent linked pairs grouped)."""
         if self.left is None or self.right is None or not self.index.links_left:
             return []
-        return passages(visible_links(self.index, self.threshold, *self._rows()))
+        rows = self._rows()
+        cached = self._passages
+        if (cached is not None and cached[0][0] is self.index
+                and cached[0][1:] == (self.threshold, rows)):
+            return list(cached[1])
+        found = passages(visible_links(self.index, self.threshold, *rows))
+        self._passages = ((self.index, self.threshold, rows), found)
+        return list(found)
 
     @property
     def links(self) -> list[Passage]:

@@ -280,3 +280,23 @@ def test_an_arriving_alignment_is_cut_at_the_readers_threshold_off_the_gui_threa
     window.bridge.derived.clear()   # what any other alignment's change does
     assert links_between(window.bridge, sha_a, sha_b) == tuple(expected.links)
     wait_idle(qtbot, window)
+
+
+def test_the_gutter_groups_the_visible_passages_once_per_rows_and_threshold(
+        qtbot, tmp_path, seeds, monkeypatch) -> None:
+    import reader.ui.links._gutter as gutter_module
+
+    window = seeds_window(qtbot, tmp_path, seeds)
+    gutter = window.gutters[0]
+    first = gutter.passages()
+    assert first
+    calls = []
+    real = gutter_module.visible_links
+    monkeypatch.setattr(gutter_module, "visible_links",
+                        lambda *args: calls.append(args) or real(*args))
+    assert gutter.passages() == first and not calls          # same rows: no regrouping
+    gutter.set_correspondence(gutter.index, window.link_controls.threshold.lowest / 100,
+                              gutter.floor)
+    lower = gutter.passages()
+    assert len(calls) == 1 and lower == gutter.passages()    # new threshold: grouped again
+    wait_idle(qtbot, window)
