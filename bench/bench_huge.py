@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_gui import LagProbe, _wait  # noqa: E402
+from bench_gui import LagProbe, _env, _wait  # noqa: E402
 
 TARGETS = {"stored_ms": 50, "stall_ms": 100, "rss_mb": 1024}
 
@@ -197,7 +197,8 @@ def case_baseline(pdf: Path, text: Path) -> dict:
 
 
 def _run_case(name: str, pdf: Path, text: Path) -> dict:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # a fresh config and home: the reader's own settings (a chosen link threshold) stay out
+    env = _env(pdf.parent / f"home-{name}")
     result = subprocess.run([sys.executable, __file__, "--case", name, str(pdf), str(text)],
                             capture_output=True, text=True, env=env, cwd=ROOT, timeout=3600)
     for line in result.stdout.splitlines():
