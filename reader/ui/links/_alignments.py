@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from reader.ui.jobs import Task, TaskRunner
 from reader.ui.models import manual_pairs, read_index
+from reader.ui.links._state import kept_recut
 
 Pairs = tuple[tuple[int, int], ...]
 #: Pairs with more statements than this are aligned in the helper process.
@@ -164,10 +165,9 @@ class AlignmentController(QObject):
         if current is not None and current[0] == key:
             del self._jobs[(sha_a, sha_b)]
         self._indexes[id(alignment)] = (alignment, key[3], index)
-        recuts = getattr(self.bridge, "link_recuts", None)
-        if recut is not None and recuts is not None and threshold is not None:
+        if recut is not None and threshold is not None:
             # before publishing: the views ask for it as soon as they hear of the alignment
-            recuts[id(alignment)] = (alignment, threshold, recut)
+            self.bridge.link_recuts[id(alignment)] = (alignment, threshold, recut)
         refine = self._refinement(left, right) if method == "lexical" else None
         if refine is None:
             self._cache[key] = alignment
@@ -202,9 +202,9 @@ class AlignmentController(QObject):
             return
         chosen = self.bridge.link_threshold
         threshold = None if chosen is None else float(chosen)
-        kept = getattr(self.bridge, "link_recuts", {}).get(id(alignment))
-        if kept is not None and kept[0] is alignment and kept[1] == threshold:
-            alignment, threshold = kept[2], None   # already cut at that threshold
+        cut = kept_recut(self.bridge, alignment, threshold) if threshold is not None else None
+        if cut is not None:
+            alignment, threshold = cut, None   # already cut at that threshold
         self.runner.submit_job("save_links", str(store.path), left_id, right_id, alignment,
                                threshold,
                                label="Saving links", cancellable=False, priority=-1)

@@ -51,17 +51,19 @@ def at_reader_threshold(bridge: Any, alignment: Any) -> Any:
     chosen = bridge.link_threshold
     if chosen is None or not hasattr(alignment, "at_threshold"):
         return alignment
-    recuts = getattr(bridge, "link_recuts", None)
-    if recuts is None:   # a bridge without the cache: keep it until alignments change
-        key = ("recut", id(alignment), float(chosen))
-        if key not in bridge.derived:
-            bridge.derived[key] = alignment.at_threshold(float(chosen))
-        return bridge.derived[key]
-    kept = recuts.get(id(alignment))
-    if kept is None or kept[0] is not alignment or kept[1] != float(chosen):
-        kept = (alignment, float(chosen), alignment.at_threshold(float(chosen)))
-        recuts[id(alignment)] = kept
-    return kept[2]
+    cut = kept_recut(bridge, alignment, float(chosen))
+    if cut is None:
+        cut = alignment.at_threshold(float(chosen))
+        bridge.link_recuts[id(alignment)] = (alignment, float(chosen), cut)
+    return cut
+
+
+def kept_recut(bridge: Any, alignment: Any, threshold: float) -> Any:
+    """The re-cut of ``alignment`` at ``threshold`` the bridge keeps, or None."""
+    kept = bridge.link_recuts.get(id(alignment))
+    if kept is not None and kept[0] is alignment and kept[1] == threshold:
+        return kept[2]
+    return None
 
 
 def word_differences(own_text: str, own_start: int, other_text: str,
