@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_gui import LagProbe, _env, _wait  # noqa: E402
+from bench_gui import LagProbe, _env, _wait, bare_tag_commits  # noqa: E402
 
 TARGETS = {"stored_ms": 50, "stall_ms": 100, "rss_mb": 1024}
 
@@ -166,7 +166,6 @@ def case_baseline(pdf: Path, text: Path) -> dict:
     from PySide6.QtWidgets import QPlainTextEdit
 
     from reader.core.loaders import load_document
-    from reader.core.store import Store
 
     documents = [load_document(pdf), load_document(text)]
     app, lags, _probe = _app_and_probe()
@@ -182,16 +181,8 @@ def case_baseline(pdf: Path, text: Path) -> dict:
         _wait(app, lambda: False, 0.3)
     stall = max(lags[mark:], default=0.0)
     cpu = time.process_time()
-    tmp = Path(tempfile.mkdtemp())
-    store = Store.open(tmp / "bare.sqlite3")
-    doc = store.remember_document(documents[1].sha256, str(text), "bare", text=documents[1].text)
-    commits = []
-    for i in range(20):
-        begun = time.perf_counter()
-        store.tag_table.add_tag(doc.id, i, i + 1, "claim", exact="x", prefix="", suffix="",
-                                author="bench")
-        commits.append(time.perf_counter() - begun)
-    store.close()
+    commits = bare_tag_commits(Path(tempfile.mkdtemp()) / "bare.sqlite3", documents[1].sha256,
+                               str(text), 20, text=documents[1].text)
     return {"stall_ms": stall * 1000, "rss_mb": _rss_mb(), "peak_mb": _peak_mb(), "cpu_s": cpu,
             "commit_median_ms": statistics.median(commits) * 1000}
 
