@@ -20,7 +20,7 @@ from reader.ui.find import (FindBar, FindController, LibraryFindPanel, index_ope
                             search_library_job)
 from reader.ui.links import BIG_STATEMENTS
 from reader.ui.icons import set_icon
-from reader.ui.window._keys import shortcut_text
+from reader.ui.labels import with_shortcut
 
 if TYPE_CHECKING:
     from reader.ui.window._main_window import MainWindow
@@ -91,7 +91,7 @@ class WindowFind:
         set_icon(action, icon)
         action.setShortcut(QKeySequence(key))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip(f"{text.replace('&', '').rstrip('.…')} ({shortcut_text(key)})")
+        action.setToolTip(with_shortcut(text.replace('&', '').rstrip('.…'), key))
         action.triggered.connect(lambda _checked=False: slot())
         self._window.addAction(action)
         return action

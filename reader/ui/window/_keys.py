@@ -56,18 +56,13 @@ def action_label(name: str) -> str:
         return name.replace("_", " ").capitalize()
 
 
-def shortcut_text(sequence: str) -> str:
-    """A key as a person reads it: bare letters lower-case ("c"), others native ("Ctrl+Z")."""
-    return key_text(sequence)
-
-
 def show_keys(action: QAction, label: str, keys: list[str]) -> None:
     """Menu text of a keyed action: Qt would show a bare letter key in capitals ("O"), which
     reads as Shift+O, so such a key is written after a tab as typed ("o")."""
     action.setIconText(label.replace("&", ""))
     first = keys[0] if keys else ""
     bare = len(first) == 1 and first.isalpha()
-    action.setText(f"{label}\t{shortcut_text(first)}" if bare else label)
+    action.setText(f"{label}\t{key_text(first)}" if bare else label)
 
 
 class KeyBindings(QObject):
@@ -116,7 +111,7 @@ class KeyBindings(QObject):
             action.setShortcuts(keys)
             label = action_label(name)
             show_keys(action, label, [k.toString() for k in keys])
-            shown = " or ".join(shortcut_text(k.toString()) for k in keys)
+            shown = " or ".join(key_text(k.toString()) for k in keys)
             action.setToolTip(f"{label} ({shown})" if shown else label)
 
     def fallback(self, event: QKeyEvent) -> bool:
@@ -137,7 +132,7 @@ def key_hint_text(bindings: KeyBindings) -> str:
     """One line for the status bar naming the main keys as currently bound."""
     def key(name: str) -> str:
         bound = bindings.keys_of(name)
-        return shortcut_text(bound[0]) if bound else "—"
+        return key_text(bound[0]) if bound else "—"
 
     parts = [(f"{key('next_statement')} {key('previous_statement')}", "next/previous"),
              (key("tag_opinion"), "opinion"), (key("tag_claim"), "claim"),

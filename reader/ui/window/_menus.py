@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QMenu, QToolBar
 
 from reader.ui.icons import set_icon
 from reader.ui.links import LINK_SHORTCUTS, install_link_controls
-from reader.ui.window._keys import shortcut_text, show_keys
+from reader.ui.labels import with_shortcut
+from reader.ui.window._keys import show_keys
 
 if TYPE_CHECKING:
     from reader.ui.window._main_window import MainWindow
@@ -50,7 +51,7 @@ def _action(window: "MainWindow", name: str, text: str, slot: Callable[..., Any]
     if keys:
         action.setShortcuts([QKeySequence(k) for k in keys])
         show_keys(action, text, list(keys))
-        action.setToolTip(f"{text.replace('&', '').rstrip('.…')} ({shortcut_text(keys[0])})")
+        action.setToolTip(with_shortcut(text.replace('&', '').rstrip('.…'), keys[0]))
     if checkable:
         action.setCheckable(True)
         action.setChecked(checked)

@@ -17,7 +17,7 @@ from reader.ui.dialogs import (AboutDialog, SettingsDialog, ShortcutsDialog, Sho
 from reader.ui.icons import set_icon
 from reader.ui.panels import (CodersPanel, RelatedPanel, SuggestionsPanel, TagsPanel,
                               make_accept_action)
-from reader.ui.window._keys import shortcut_text
+from reader.ui.labels import key_text, with_shortcut
 
 if TYPE_CHECKING:
     from reader.ui.window._main_window import MainWindow
@@ -40,7 +40,7 @@ def _menu_action(window: "MainWindow", text: str, slot: Any, icon_name: str,
     set_icon(action, icon_name)
     if key:
         action.setShortcut(QKeySequence(key))
-        action.setToolTip(f"{text.replace('&', '').rstrip('.…')} ({shortcut_text(key)})")
+        action.setToolTip(with_shortcut(text.replace('&', '').rstrip('.…'), key))
     action.triggered.connect(lambda _checked=False: slot())
     window.addAction(action)
     return action
@@ -85,7 +85,7 @@ def _install_docks(window: "MainWindow", menus: "WindowMenus") -> None:
         # a panel asked for comes to the front, not as a hidden tab behind another one
         toggle.triggered.connect(lambda checked, d=dock: d.raise_() if checked else None)
         toggle.setShortcut(QKeySequence(shortcut))
-        toggle.setToolTip(f"Show or hide the {title} panel ({shortcut_text(shortcut)})")
+        toggle.setToolTip(f"Show or hide the {title} panel ({key_text(shortcut)})")
         window.addAction(toggle)
         window.docks[key] = dock  # type: ignore[attr-defined]
         added.append(toggle)
