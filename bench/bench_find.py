@@ -203,11 +203,10 @@ def build_library(db: Path, documents: int, statements: int) -> tuple[float, flo
             store.remember_document(document.sha256, f"/bench/doc{number:04d}.txt",
                                     document.title, document.text)
         remembered = time.perf_counter() - t0
-        store.relax_durability()
         t1 = time.perf_counter()
         index_missing(store)
         indexed = time.perf_counter() - t1
-        total = store._read("SELECT count(*) FROM search_statements")[0][0]
+        total = store.search._index.read("SELECT count(*) FROM search_statements")[0][0]
     return remembered, indexed, total
 
 
@@ -223,7 +222,7 @@ def case_library() -> dict[str, float]:
         out.update(remember_s=remembered, index_s=indexed, statements=total,
                    size_mb=sum(p.stat().st_size for p in Path(tmp).iterdir()) / 2**20)
         with Store.open(db) as store:
-            rows = store._read("SELECT document_id, statement, text FROM search_statements")
+            rows = store.search._index.read("SELECT document_id, statement, text FROM search_statements")
             for label, spec in LIBRARY_QUERIES:
                 query = FindQuery(**spec)
                 times, hits = [], 0

@@ -2,7 +2,8 @@
 every document the library knows.
 
 Documents the library has text for but has not indexed yet are split and indexed first
-(once); a library that cannot be written is searched as it is.
+(once, in the index file beside the library; for a library on a read-only mount, in
+memory for this search).
 """
 
 from __future__ import annotations
@@ -49,10 +50,9 @@ def run(args) -> int:
             raise
         store = Store.open(path, readonly=True)
     with store:
-        if not store.readonly:
-            indexed = index_missing(store)
-            if indexed:
-                print(f"indexed {indexed} document(s) of the library", file=sys.stderr)
+        indexed = index_missing(store)   # never writes the library itself
+        if indexed:
+            print(f"indexed {indexed} document(s) of the library", file=sys.stderr)
         result = search_library(store, query, limit=args.limit)
     write_json({
         "query": args.query,

@@ -117,3 +117,22 @@ def test_read_only_library_is_searched_as_it_is(library, capsys, monkeypatch):
     code, out, err = reader(capsys, "find", "openai", "--db", str(library))
     assert code == 0, err
     assert json.loads(out)["hits"] and fingerprint(library) == before
+
+
+def test_a_read_only_library_never_indexed_is_searched_all_the_same(library, capsys,
+                                                                     monkeypatch):
+    from reader.core.errors import StoreError
+
+    real_open = Store.open.__func__
+
+    def open_read_only(cls, path, readonly=False):
+        if not readonly:
+            raise StoreError(f"{path}: database is read-only")
+        return real_open(cls, path, readonly=True)
+
+    monkeypatch.setattr(Store, "open", classmethod(open_read_only))
+    before = fingerprint(library)
+    code, out, err = reader(capsys, "find", "openai", "--db", str(library))
+    assert code == 0, err
+    assert json.loads(out)["hits"] and fingerprint(library) == before
+    assert "indexed 2 document(s)" in err

@@ -1,7 +1,7 @@
 """Find in Library: matches in every statement of every document the library knows.
 
-The store's statement index (``store.search``) narrows the statements to those holding
-the query's literal text (FTS5 trigram look-up); each is then matched exactly with the
+The store's statement index (``store.search``, a file beside the library) narrows the
+statements to those holding the query's literal text (FTS5 trigram look-up); each is then matched exactly with the
 query's options, so every option behaves as it does in a pane. Documents the library has
 text for but no index yet are indexed first (``index_missing``), off the GUI thread.
 """
@@ -19,14 +19,12 @@ from reader.core.store import DocumentRecord, Store
 from reader.core.text import Document, Statement, segment_document, statement_ends, statement_starts
 
 
-#: Statements per transaction and the pause after each when indexing gently (about 10 ms
-#: of SQLite work each here, then 10 ms when another writer can take the library).
+#: Statements per transaction when indexing gently (a big document in the background:
+#: short transactions keep a Find in another process from waiting on the index file).
 GENTLE_BATCH = 250
-GENTLE_PAUSE_S = 0.01
-#: ... and how long the library must have been quiet (no tag written) before the next one.
-GENTLE_YIELD_S = 0.2
 #: ... and the trigram index merged this many pages at a time between batches.
 GENTLE_MERGE_PAGES = 100
+
 
 @dataclass(frozen=True)
 class LibraryHit:
@@ -99,15 +97,13 @@ def index_document(store: Store, document_id: int, text: str, statements: Sequen
                    cancel: Callable[[], bool] | None = None, *, gentle: bool = False) -> bool:
     """Index one document's statements unless it is indexed already; True if it wrote.
 
-    ``gentle``: in short transactions with pauses between them, none started while the
-    reader is tagging, for a big document indexed in the background (a tag key then
-    rarely waits for the library, and a few ms when it does)."""
+    ``gentle``: in short transactions, the index merged in steps between them, for a
+    big document indexed in the background."""
     if store.search.statement_count(document_id) == len(statements):
         return False
     rows = statement_rows(text, statements)
     if gentle:
         store.search.put_document(document_id, rows, cancel, batch=GENTLE_BATCH,
-                                  pause=GENTLE_PAUSE_S, yield_s=GENTLE_YIELD_S,
                                   merge_pages=GENTLE_MERGE_PAGES)
     else:
         store.search.put_document(document_id, rows, cancel)

@@ -8,7 +8,7 @@ from reader.core.store._kinds import (
 from reader.core.store._records import (
     DocumentRecord, ManualLink, PassageLinkRecord, TAG_KINDS, Tag, now_iso)
 from reader.core.store._schema import SCHEMA_VERSION
-from reader.core.store._search import IndexedStatement, SearchTable
+from reader.core.store._search import IndexedStatement, SearchTable, index_path
 from reader.core.store._sessions import (
     NamedSession, SessionDocument, SessionNameError, SessionTable, clean_session_name)
 from reader.core.store._store import Store, default_db_path, pack_text
@@ -20,6 +20,6 @@ __all__ = [
     "ManualLink", "MergeResult", "NEW_KIND_COLORS", "NOTE_KIND", "NamedSession",
     "PassageLinkRecord", "SCHEMA_VERSION", "SHAPES", "SearchTable", "SessionDocument",
     "SessionNameError", "SessionTable", "Store", "TAG_KINDS", "Tag", "check_color", "check_name",
-    "clean_session_name", "default_db_path", "is_library_file", "merge_library", "now_iso", "pack_text",
+    "clean_session_name", "default_db_path", "index_path", "is_library_file", "merge_library", "now_iso", "pack_text",
     "tag_codes",
 ]

@@ -13,7 +13,7 @@ from typing import Callable, Union
 from reader.core.errors import StoreError
 from reader.core.store._kinds import migrate_kinds
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _V1 = """
 CREATE TABLE documents (
@@ -123,11 +123,24 @@ CREATE TABLE search_documents (
 )
 """
 
+def _drop_search_tables(conn: sqlite3.Connection) -> None:
+    """The statement index moved to a file of its own (``_search``): its writes held the
+    library's write lock for minutes of a big document's indexing."""
+    for trigger in ("search_statements_ai", "search_statements_ad"):
+        conn.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    try:
+        conn.execute("DROP TABLE IF EXISTS search_fts")
+    except sqlite3.OperationalError:
+        pass   # made where SQLite had FTS5, opened where it has not: left, unused
+    conn.execute("DROP TABLE IF EXISTS search_documents")
+    conn.execute("DROP TABLE IF EXISTS search_statements")
+
+
 #: MIGRATIONS[n] turns a version-n database into version n+1: an SQL script, or a function
 #: run inside the migration's transaction (for a table rebuild that must read the schema).
 Migration = Union[str, Callable[[sqlite3.Connection], None]]
 MIGRATIONS: dict[int, Migration] = {0: _V1, 1: _V2, 2: migrate_kinds,
-                                 3: _V3_FIND_SESSIONS}
+                                 3: _V3_FIND_SESSIONS, 4: _drop_search_tables}
 
 
 def _split_sql(script: str) -> list[str]:

@@ -1,19 +1,26 @@
 """The library's statement index for Find in Library: every statement of every document
 the library has text for, and an FTS5 trigram index over them for substring look-ups.
 
-The plain tables (``search_statements``, ``search_documents``) come with the schema
-migrations. The FTS5 table and its triggers are made here, on first use, because FTS5
-and its trigram tokenizer depend on how SQLite was built: a library must still open (and
-Find still work, by scanning) where they are missing.
+The index is derived data and lives in a file of its own beside the library
+(``index_path``): writing a million statements into it takes minutes of transactions,
+and in the library file each of them would hold the write lock a tag key waits for.
+Its entries name the library's documents by id and text hash; an entry whose hash no
+longer matches (another library moved in beside the index) is ignored and redone. A
+damaged index file is deleted and rebuilt; where none can be written (a read-only
+mount), the index is kept in memory for the life of the connection.
+
+The FTS5 table and its triggers are made on first use, because FTS5 and its trigram
+tokenizer depend on how SQLite was built: Find must still work, by scanning, where they
+are missing.
 """
 
 from __future__ import annotations
 
-import sqlite3
-import time
 from itertools import islice
+from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple, Sequence
 
+from reader.core.store._search_file import IndexFile
 
 if TYPE_CHECKING:
     from reader.core.store._store import Store
@@ -22,19 +29,15 @@ if TYPE_CHECKING:
 INDEX_VERSION = 1
 #: The trigram index looks up strings of at least this many characters.
 MIN_TRIGRAM = 3
-#: Statements written per transaction: keeps the library free for a tag write within ms.
+#: Statements written per transaction.
 BATCH = 2000
 #: FTS5's own default for starting merges of index segments.
 _DEFAULT_AUTOMERGE = 4
 
-_FTS = [
-    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(text, content='search_statements',"
-    " content_rowid='id', tokenize='trigram', detail='full')",
-    "CREATE TRIGGER IF NOT EXISTS search_statements_ai AFTER INSERT ON search_statements BEGIN "
-    "INSERT INTO search_fts(rowid, text) VALUES (new.id, new.text); END",
-    "CREATE TRIGGER IF NOT EXISTS search_statements_ad AFTER DELETE ON search_statements BEGIN "
-    "INSERT INTO search_fts(search_fts, rowid, text) VALUES ('delete', old.id, old.text); END",
-]
+
+def index_path(library: Path) -> Path:
+    """Where the statement index of the library at ``library`` is kept."""
+    return library.with_name(library.name + ".find-index")
 
 
 class IndexedStatement(NamedTuple):
@@ -49,134 +52,127 @@ class IndexedStatement(NamedTuple):
 
 
 class SearchTable:
-    """The statement index of one Store (``store.search``)."""
+    """The statement index of one Store (``store.search``). Its file is opened at the
+    first use, so a connection that never searches never touches it."""
 
     def __init__(self, store: "Store") -> None:
         self._store = store
-        self._fts: bool | None = None
+        self._file: IndexFile | None = None
 
     @property
-    def _conn(self) -> sqlite3.Connection:
-        return self._store._conn
+    def _index(self) -> IndexFile:
+        if self._file is None:
+            self._file = IndexFile.open(index_path(self._store.path))
+        return self._file
+
+    @property
+    def in_memory(self) -> bool:
+        """True when the index could not be kept in a file (it is redone per connection)."""
+        return self._index.in_memory
+
+    def close(self) -> None:
+        """Close the index file (the Store does, when it closes)."""
+        if self._file is not None:
+            self._file.close()
+            self._file = None
 
     def has_fts(self) -> bool:
         """True when the trigram index exists (made now when it can be)."""
-        if self._fts is None:
-            self._fts = self._table_exists("search_fts")
-            if not self._fts and not self._store.readonly:
-                self._fts = self._make_fts()
-        return self._fts
+        return self._index.has_fts()
 
-    def _table_exists(self, name: str) -> bool:
-        return bool(self._store._read("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)))
-
-    def _make_fts(self) -> bool:
-        try:
-            with self._store.transaction() as conn:
-                for statement in _FTS:
-                    conn.execute(statement)
-                conn.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
-        except sqlite3.OperationalError:
-            return False  # no FTS5 or no trigram tokenizer in this SQLite: scan instead
-        return True
+    def _current(self) -> dict[int, tuple[str, int]]:
+        """Document id -> (text hash, statements) of the index's entries at INDEX_VERSION."""
+        return {doc: (sha, count) for doc, sha, count in self._index.read(
+            "SELECT document_id, sha256, statements FROM search_documents WHERE version = ?",
+            (INDEX_VERSION,))}
 
     def indexed(self) -> dict[int, int]:
-        """Document id -> statements indexed, for documents indexed at INDEX_VERSION."""
-        return dict(self._store._read("SELECT document_id, statements FROM search_documents "
-                                      "WHERE version = ?", (INDEX_VERSION,)))
+        """Document id -> statements indexed, for the library's documents indexed at
+        INDEX_VERSION from their current text."""
+        entries = self._current()
+        if not entries:
+            return {}
+        library = dict(self._store._read("SELECT id, sha256 FROM documents"))
+        return {doc: count for doc, (sha, count) in entries.items() if library.get(doc) == sha}
 
     def unindexed(self) -> list[int]:
         """Ids of documents with stored text that are not (or not fully) indexed."""
+        done = self.indexed()
         return [row[0] for row in self._store._read(
-            "SELECT t.document_id FROM document_texts t LEFT JOIN search_documents s "
-            "ON s.document_id = t.document_id AND s.version = ? WHERE s.document_id IS NULL "
-            "ORDER BY t.document_id", (INDEX_VERSION,))]
+            "SELECT document_id FROM document_texts ORDER BY document_id") if row[0] not in done]
 
-    def put_document(self, document_id: int,
-                     statements: Iterable[tuple[int, int, str]],
+    def statement_count(self, document_id: int) -> int | None:
+        """Statements indexed for a document (None when it is not indexed)."""
+        rows = self._index.read("SELECT sha256, statements FROM search_documents "
+                                "WHERE document_id = ? AND version = ?",
+                                (document_id, INDEX_VERSION))
+        if not rows or rows[0][0] != self._sha(document_id):
+            return None
+        return rows[0][1]
+
+    def _sha(self, document_id: int) -> str | None:
+        rows = self._store._read("SELECT sha256 FROM documents WHERE id = ?", (document_id,))
+        return rows[0][0] if rows else None
+
+    def put_document(self, document_id: int, statements: Iterable[tuple[int, int, str]],
                      cancel: Callable[[], bool] | None = None, batch: int = BATCH,
-                     pause: float = 0.0, yield_s: float = 0.0, merge_pages: int = 0) -> None:
+                     merge_pages: int = 0) -> None:
         """Index a document's statements ((start, end, text) in order), replacing what was
         there, in transactions of ``batch`` statements; it counts as indexed after the last.
 
         The rows are read from ``statements`` a batch at a time (a million statements are
-        never all rows at once), and other threads get the GIL between batches. ``pause``
-        seconds between transactions leave the library free to another writer: SQLite's
-        lock is not fair, and a writer that takes it again at once can keep a tag key
-        waiting for seconds. With ``yield_s``, after another connection wrote (the reader
-        is tagging) no transaction starts until it has been quiet that long: a key then
-        rarely finds the library taken at all. With ``merge_pages``, the trigram index's
-        own merging is done in steps of that many pages after each batch, instead of
-        inside whichever insert sets it off (a single such merge took 0.2-0.7 s at a few
-        hundred thousand statements; the steps take a few ms)."""
-        fts = self.has_fts()
-        stepwise = bool(merge_pages) and fts
+        never all rows at once). With ``merge_pages``, the trigram index's own merging is
+        done in steps of that many pages after each batch, instead of inside whichever
+        insert sets it off (a single such merge took 0.2-0.7 s at a few hundred thousand
+        statements; the steps take a few ms), so no transaction keeps a search waiting."""
+        sha = self._sha(document_id)
+        if sha is None:
+            return
+        index = self._index
+        stepwise = bool(merge_pages) and index.has_fts()
         if stepwise:
-            self._set_automerge(0)
+            index.set_automerge(0)
         try:
-            self._put_rows(document_id, statements, cancel, batch, pause, yield_s,
+            self._put_rows(document_id, sha, statements, cancel, batch,
                            merge_pages if stepwise else 0)
         finally:
             if stepwise:
-                self._set_automerge(_DEFAULT_AUTOMERGE)
+                index.set_automerge(_DEFAULT_AUTOMERGE)
 
-    def _set_automerge(self, value: int) -> None:
-        with self._store.transaction() as conn:
-            conn.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', ?)",
-                         (value,))
-
-    def _put_rows(self, document_id: int, statements: Iterable[tuple[int, int, str]],
-                  cancel: Callable[[], bool] | None, batch: int, pause: float, yield_s: float,
-                  merge_pages: int) -> None:
-        store = self._store
-        with store.transaction() as conn:
+    def _put_rows(self, document_id: int, sha: str, statements: Iterable[tuple[int, int, str]],
+                  cancel: Callable[[], bool] | None, batch: int, merge_pages: int) -> None:
+        index = self._index
+        with index.transaction() as conn:
             conn.execute("DELETE FROM search_documents WHERE document_id = ?", (document_id,))
             conn.execute("DELETE FROM search_statements WHERE document_id = ?", (document_id,))
         rows = ((document_id, i, s, e, t) for i, (s, e, t) in enumerate(statements))
         count = 0
-        version = self._data_version()
         while True:
             if cancel is not None and cancel():
                 return
-            while yield_s:
-                latest = self._data_version()
-                if latest == version:
-                    break
-                version = latest
-                time.sleep(yield_s)
             chunk = list(islice(rows, batch))
             count += len(chunk)
             last = len(chunk) < batch
-            with store.transaction() as conn:
+            with index.transaction() as conn:
                 if chunk:
                     conn.executemany("INSERT INTO search_statements (document_id, statement, "
                                      'start, "end", text) VALUES (?, ?, ?, ?, ?)', chunk)
                 if last:
-                    conn.execute("INSERT INTO search_documents VALUES (?, ?, ?, datetime('now'))",
-                                 (document_id, count, INDEX_VERSION))
+                    conn.execute("INSERT INTO search_documents VALUES "
+                                 "(?, ?, ?, ?, datetime('now'))",
+                                 (document_id, sha, count, INDEX_VERSION))
                     return
             if merge_pages:
-                with store.transaction() as conn:
-                    conn.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('merge', ?)",
-                                 (merge_pages,))
-            time.sleep(pause)
-
-    def _data_version(self) -> int:
-        """Changes whenever another connection commits to the library."""
-        return self._store._read("PRAGMA data_version")[0][0]
-
-    def statement_count(self, document_id: int) -> int | None:
-        """Statements indexed for a document (None when it is not indexed)."""
-        rows = self._store._read("SELECT statements FROM search_documents WHERE document_id = ? "
-                                 "AND version = ?", (document_id, INDEX_VERSION))
-        return rows[0][0] if rows else None
+                index.merge(merge_pages)
 
     def candidates(self, literals: Sequence[str], case: bool = False, page: int = 1000
                    ) -> Iterator[list[IndexedStatement]]:
         """Pages of indexed statements that may hold a match: those containing every
         literal (ignoring case, unless ``case``), or all of them when no literal can be
         looked up. Pages come in index order (document by document, statement by
-        statement) and grow, so a caller can stop early at little cost."""
+        statement) and grow, so a caller can stop early at little cost. Only the
+        library's current documents are among them."""
+        current = self.indexed()
         long = [lit for lit in literals if len(lit) >= MIN_TRIGRAM]
         ascii_only = [lit for lit in literals if lit.isascii()]
         columns = 's.id, s.document_id, s.statement, s.start, s."end", s.text'
@@ -200,10 +196,12 @@ class SearchTable:
             params = []
         after = 0
         while True:
-            rows = self._store._read(sql, [*params, after, page])
+            rows = self._index.read(sql, [*params, after, page])
             if not rows:
                 return
-            yield [IndexedStatement._make(row[1:]) for row in rows]
+            found = [IndexedStatement._make(row[1:]) for row in rows if row[1] in current]
+            if found:
+                yield found
             if len(rows) < page:
                 return
             after = rows[-1][0]
@@ -216,3 +214,4 @@ def _escape_glob(text: str) -> str:
 
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+

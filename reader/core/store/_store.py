@@ -196,6 +196,7 @@ class Store:
 
     def close(self) -> None:
         """Close the connection; the store is unusable afterwards."""
+        self.search.close()
         self._conn.close()
 
     def __enter__(self) -> "Store":
@@ -352,11 +353,6 @@ class Store:
     def set_busy_timeout(self, milliseconds: int) -> None:
         """How long a write waits for another program's lock before failing (default 5 s)."""
         self._conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
-
-    def relax_durability(self) -> None:
-        """For connections that write only derived data (the statement index): commits
-        stop waiting for the disk; a power cut can lose the last of them, never corrupt."""
-        self._conn.execute("PRAGMA synchronous = NORMAL")
 
     def restore_deleted_file(self) -> None:
         """Write the library back to ``self.path`` after its file was deleted while open.

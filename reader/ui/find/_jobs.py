@@ -14,9 +14,7 @@ Progress = Callable[[int, int, str], None]
 
 
 def _open(db_path: Path) -> Store:
-    store = Store.open(db_path)
-    store.relax_durability()   # the index is derived data: a lost batch is only redone
-    return store
+    return Store.open(db_path)
 
 
 def index_open_document(db_path: Path, sha256: str, text: str, statements: Sequence[Statement],

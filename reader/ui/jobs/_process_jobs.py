@@ -146,7 +146,6 @@ def index_statements(db_path: str, sha256: str, text: str, statements: Any, *,
     from reader.core.store import Store
 
     with Store.open(db_path) as store:
-        store.relax_durability()   # the index is derived data: a lost batch is only redone
         record = store.document_by_sha(sha256)
         if record is None:
             return False

@@ -7,7 +7,7 @@ import pytest
 
 from reader.core.find import FindQuery, index_document, index_missing, search_library
 from reader.core.loaders import load_document
-from reader.core.store import Store
+from reader.core.store import Store, index_path
 from reader.core.text import document_from_text, segment_document
 
 TEXTS = {
@@ -79,8 +79,8 @@ def test_indexing_again_replaces_and_skips_when_unchanged(library):
     statements = segment_document(document_from_text(text))
     assert not index_document(library, record.id, text, statements)   # already there
     assert index_document(library, record.id, text, statements[:1])    # other statements
-    count = library._read("SELECT count(*) FROM search_statements WHERE document_id = ?",
-                          (record.id,))[0][0]
+    count = library.search._index.read(
+        "SELECT count(*) FROM search_statements WHERE document_id = ?", (record.id,))[0][0]
     assert count == 1
 
 
@@ -102,23 +102,20 @@ def test_documents_known_but_not_indexed_are_indexed_on_demand(tmp_path, seeds):
             assert statements[hit.statement].start <= hit.start < statements[hit.statement].end
 
 
-def test_a_deleted_document_leaves_the_index(library):
-    def council_rows() -> int:
-        return library._read("SELECT count(*) FROM search_fts WHERE search_fts MATCH 'council'")[0][0]
-
-    assert council_rows() == 2
+def test_entries_of_a_document_the_library_no_longer_has_are_not_found(library):
+    assert found(library, FindQuery("council")) == [("budget.txt", 0, "council"),
+                                                    ("vote.txt", 1, "Council")]
     record = next(r for r in library.documents() if r.title == "budget.txt")
     with library.transaction() as conn:
         conn.execute("DELETE FROM documents WHERE id = ?", (record.id,))
-    assert council_rows() == 1
     assert found(library, FindQuery("council")) == [("vote.txt", 1, "Council")]
+    assert record.id not in library.search.indexed()
 
 
 def test_gentle_indexing_writes_short_transactions_and_reads_rows_as_it_goes(
         tmp_path, monkeypatch):
     import reader.core.find._library as library_module
 
-    monkeypatch.setattr(library_module, "GENTLE_PAUSE_S", 0.0)
     monkeypatch.setattr(library_module, "GENTLE_MERGE_PAGES", 0)   # batches alone here
     text = " ".join(f"Fact {i} holds." for i in range(1000))
     document = document_from_text(text, title="facts")
@@ -135,13 +132,14 @@ def test_gentle_indexing_writes_short_transactions_and_reads_rows_as_it_goes(
     with Store.open(tmp_path / "library.sqlite3") as store:
         record = store.remember_document(document.sha256, "", "facts", text)
         transactions = []
-        begin = store.transaction
+        index = store.search._index
+        begin = index.transaction
 
         def spied():
             transactions.append(len(produced))   # rows read before each transaction
             return begin()
 
-        monkeypatch.setattr(store, "transaction", spied)
+        monkeypatch.setattr(index, "transaction", spied)
         assert index_document(store, record.id, text, statements, gentle=True)
         # set-up and clearing first, then one per GENTLE_BATCH statements read so far, and
         # the closing one
@@ -151,40 +149,34 @@ def test_gentle_indexing_writes_short_transactions_and_reads_rows_as_it_goes(
         assert found(store, FindQuery("Fact 999 holds")) == [("facts", 999, "Fact 999 holds")]
 
 
-def test_gentle_indexing_waits_while_another_connection_writes(tmp_path, monkeypatch):
-    import reader.core.find._library as library_module
-    import reader.core.store._search as search_module
-
-    monkeypatch.setattr(library_module, "GENTLE_MERGE_PAGES", 0)   # one transaction a batch
+def test_indexing_never_holds_the_librarys_write_lock(tmp_path):
+    """The index is a file of its own: while an index transaction is open (another
+    process indexing a big document), a tag is written without waiting."""
     text = " ".join(f"Fact {i} holds." for i in range(600))
     document = document_from_text(text, title="facts")
-    statements = segment_document(document)
     path = tmp_path / "library.sqlite3"
-    with Store.open(path) as store, Store.open(path) as tagger:
-        record = store.remember_document(document.sha256, "", "facts", text)
-        waits: list[float] = []
-        begin = store.transaction
-        calls = []
+    with Store.open(path) as indexer, Store.open(path) as tagger:
+        record = indexer.remember_document(document.sha256, "", "facts", text)
+        tagger.set_busy_timeout(0)   # a wait would fail at once
+        with indexer.search._index.transaction() as conn:
+            conn.execute("INSERT INTO search_statements (document_id, statement, start, "
+                         '"end", text) VALUES (?, 0, 0, 5, ?)', (record.id, "Fact."))
+            tagger.tag_table.add_tag(record.id, 0, 5, "claim", exact="Fact.")
+        assert index_document(indexer, record.id, text, segment_document(document),
+                              gentle=True)
+        assert [t.kind for t in tagger.tag_table.tags([record.id])] == ["claim"]
+    assert index_path(path).exists() and "search_statements" not in _tables(path)
 
-        def spied():
-            calls.append(True)
-            if len(calls) in (3, 4):   # the reader tags while the batches are written
-                tagger.remember_document("b" * 64, "", f"other {len(calls)}")
-            return begin()
 
-        monkeypatch.setattr(store, "transaction", spied)
-        monkeypatch.setattr(search_module.time, "sleep", waits.append)
-        assert index_document(store, record.id, text, statements, gentle=True)
-        assert store.search.statement_count(record.id) == 600
-    # quiet waits after each foreign write, beside the short pauses between batches
-    assert waits.count(library_module.GENTLE_YIELD_S) == 2 and 0.01 in waits
+def _tables(path) -> set[str]:
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        return {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
 
 
 def test_gentle_indexing_merges_the_trigram_index_in_steps_between_batches(tmp_path,
                                                                            monkeypatch):
-    import reader.core.find._library as library_module
-
-    monkeypatch.setattr(library_module, "GENTLE_PAUSE_S", 0.0)
     text = " ".join(f"Fact {i} holds." for i in range(1000))
     document = document_from_text(text, title="facts")
     with Store.open(tmp_path / "library.sqlite3") as store:
@@ -192,14 +184,15 @@ def test_gentle_indexing_merges_the_trigram_index_in_steps_between_batches(tmp_p
             pytest.skip("SQLite without FTS5 trigram")
         record = store.remember_document(document.sha256, "", "facts", text)
         sql: list[str] = []
-        store._conn.set_trace_callback(sql.append)
+        store.search._index._conn.set_trace_callback(sql.append)
         assert index_document(store, record.id, text, segment_document(document), gentle=True)
-        store._conn.set_trace_callback(None)
+        store.search._index._conn.set_trace_callback(None)
         automerge = [s for s in sql if "'automerge'" in s]
         merges = [s for s in sql if "'merge'" in s]
         assert len(automerge) == 2 and len(merges) == 4   # after each of the 4 full batches
         assert sql.index(automerge[0]) < sql.index(merges[0])
         assert sql.index(merges[-1]) < sql.index(automerge[1])
-        setting = store._read("SELECT v FROM search_fts_config WHERE k = 'automerge'")
+        setting = store.search._index.read("SELECT v FROM search_fts_config "
+                                           "WHERE k = 'automerge'")
         assert setting == [(4,)]   # FTS5's default again for every other write
         assert found(store, FindQuery("Fact 998 holds")) == [("facts", 998, "Fact 998 holds")]
