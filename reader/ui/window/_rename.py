@@ -12,7 +12,6 @@ from reader.core.errors import ReaderError
 from reader.core.session import rename_document
 from reader.ui.dialogs import NameDialog
 from reader.ui.icons import set_icon
-from reader.ui.view import PaneWidget
 
 if TYPE_CHECKING:
     from reader.ui.window._main_window import MainWindow
