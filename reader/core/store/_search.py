@@ -129,7 +129,8 @@ class SearchTable:
         if sha is None:
             return
         index = self._index
-        stepwise = bool(merge_pages) and index.has_fts()
+        # the trigram index first: made later, it would be built in one go by a search
+        stepwise = index.has_fts() and bool(merge_pages)
         if stepwise:
             index.set_automerge(0)
         try:

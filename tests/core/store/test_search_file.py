@@ -111,3 +111,17 @@ def test_a_store_that_never_searches_never_makes_the_index_file(tmp_path, readon
     with Store.open(path, readonly=readonly) as store:
         assert store.tag_table.tags() == []
     assert not index_path(path).exists()
+
+
+def test_statements_go_into_the_trigram_index_as_they_are_written(tmp_path):
+    """Not built in one go by the first search (seconds for a big library)."""
+    with Store.open(tmp_path / "probe.sqlite3") as probe:
+        if not probe.search.has_fts():
+            pytest.skip("SQLite without FTS5 trigram")
+    path = tmp_path / "library.sqlite3"
+    with Store.open(path) as store:
+        remember(store)
+        index_missing(store)
+    with sqlite3.connect(index_path(path)) as conn:
+        assert conn.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH 'council'"
+                            ).fetchone() == (1,)
