@@ -1,7 +1,7 @@
 """Many processes on one library with random SIGKILLs (issue 12): trials and lost tags.
 
 Ours: the session (second connections as the window's jobs open them) and ``reader
-import``/``export``/``align --db`` workers on one library for a while, any of them killed
+import``/``export``/``align --db``/``find`` workers on one library for a while, any of them killed
 at random; then ``PRAGMA integrity_check`` and every committed tag looked up. Baseline,
 same run: the same with the session also reading the library file with a plain ``open()``
 before each second connection, as the old header check did (POSIX drops the process's
@@ -35,11 +35,11 @@ def main(argv: list[str]) -> int:
                                plain_open=plain)
                 rows.append(f"| {label} | {seed + 1} | {seconds:.0f} s | {r.trials} | {r.kills} "
                             f"| {r.committed} | {r.lost} | {r.integrity[:40]} "
-                            f"| {len(r.failures)} | {r.locked} |")
+                            f"| {len(r.failures)} | {r.locked} | {'yes' if r.find_ok else 'NO'} |")
                 bad += (not r.ok) and not plain
     print("| run | round | time | worker trials | SIGKILLs | committed tags | lost | "
-          "integrity_check | failed opens | gave up (locked) |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+          "integrity_check | failed opens | gave up (locked) | last find complete |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     print("\n".join(rows))
     return 1 if bad else 0
 

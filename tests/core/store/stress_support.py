@@ -3,10 +3,11 @@
 One *session* process tags statements through a ReadingSession, the way the window does,
 and, like the window's jobs, opens second connections of its own from time to time (the
 learned model reads the library, saved links are written). Beside it, ``reader import``,
-``reader export`` and ``reader align --db`` run again and again on the same library. Any
-of them is SIGKILLed at random. Afterwards ``PRAGMA integrity_check`` must say ``ok``, every
-tag the session reported as done must be there, and so must every tag of an import that
-exited 0.
+``reader export``, ``reader align --db`` and ``reader find`` (which indexes the library's
+documents into the index file beside it) run again and again on the same library. Any of
+them is SIGKILLed at random. Afterwards ``PRAGMA integrity_check`` must say ``ok``, every
+tag the session reported as done must be there, so must every tag of an import that
+exited 0, and a last ``reader find`` must give every match of its query in the text.
 
 Run the session part as ``python -m tests.core.store.stress_support session LIB DOC LOG``
 (``--plain-open`` makes it also read the library file with a plain ``open()`` before each
@@ -44,11 +45,12 @@ class StressResult:
     committed: int = 0         # tags reported as stored (session) or imported (exit 0)
     lost: int = 0
     integrity: str = ""
+    find_ok: bool = False      # after it all, ``reader find`` gives every match in the text
 
     @property
     def ok(self) -> bool:
         """True when nothing was lost, the file is sound and nothing failed oddly."""
-        return self.lost == 0 and self.integrity == "ok" and not self.failures
+        return self.lost == 0 and self.integrity == "ok" and not self.failures and self.find_ok
 
 
 def write_document(path: Path, statements: int = 4000) -> None:
@@ -141,6 +143,8 @@ def run_stress(work: Path, seconds: float, seed: int = 0, plain_open: bool = Fal
             command = ["import", str(source)]
         elif slot == "export":
             command = ["export", "-f", rng.choice(["json", "csv"])]
+        elif slot == "find":   # indexes the library's documents first, into its own file
+            command = ["find", FIND_QUERY]
         else:
             command = ["align", *map(str, others)]
         with open(work / f"{slot}.err", "w") as errors:
@@ -168,7 +172,7 @@ def run_stress(work: Path, seconds: float, seed: int = 0, plain_open: bool = Fal
     deadline = time.monotonic() + seconds
     next_kill = time.monotonic() + rng.uniform(*kill_gap)
     while time.monotonic() < deadline:
-        for slot in ("import", "export", "align"):
+        for slot in ("import", "export", "align", "find"):
             entry = workers.get(slot)
             if entry is not None and entry[0].poll() is None:
                 continue
@@ -202,7 +206,28 @@ def run_stress(work: Path, seconds: float, seed: int = 0, plain_open: bool = Fal
             process.kill()
             process.wait()
         finished(slot, process, keys)
+    result.find_ok = _find_all(library, env, text)
     return _check(library, log, expected, result)
+
+
+#: Found in some statements of the document (and in no seed).
+FIND_QUERY = "harbor 7 opens"
+
+
+def _find_all(library: Path, env: dict[str, str], text: str) -> bool:
+    """True when ``reader find`` on the library after the run (its index written by killed
+    and finished processes alike) returns exactly the query's matches in the text."""
+    run = subprocess.run([sys.executable, "-m", "reader", "find", FIND_QUERY, "--db",
+                          str(library)], cwd=ROOT, env=env, capture_output=True, text=True,
+                         timeout=120)
+    if run.returncode != 0:
+        return False
+    starts = sorted(hit["start"] for hit in json.loads(run.stdout)["hits"])
+    expected, at = [], text.find(FIND_QUERY)
+    while at >= 0:
+        expected.append(at)
+        at = text.find(FIND_QUERY, at + 1)
+    return starts == expected
 
 
 def _check(library: Path, log: Path, expected: set[tuple], result: StressResult) -> StressResult:
