@@ -159,6 +159,13 @@ def pid(*, progress: Progress, cancel: Cancel) -> int:
     return os.getpid()
 
 
+def niceness(*, progress: Progress, cancel: Cancel) -> int:
+    """The scheduling niceness of whoever runs the job (tests check the helper's)."""
+    import os
+
+    return os.nice(0)
+
+
 def sleep(seconds: float, *, progress: Progress, cancel: Cancel) -> None:
     """Wait without checking ``cancel`` (tests check that a cancel kills the process)."""
     import time

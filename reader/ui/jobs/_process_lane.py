@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import pickle
 import threading
 import time
@@ -22,6 +23,9 @@ from reader.core.errors import CancelledError, ReaderError
 #: Items per pickled piece; unpickling one takes a few milliseconds.
 CHUNK = 500
 POLL_S = 0.05
+#: The helper's scheduling niceness above the window's: on a busy machine the window's
+#: paints and key presses get a core before the helper's minutes of loading and linking.
+HELPER_NICE = 10
 #: Shortest time between two progress reports handed to the window.
 PROGRESS_S = 0.05
 
@@ -98,6 +102,8 @@ def serve(connection: Any) -> None:
     """Child process main loop: run jobs until told to stop (None)."""
     from reader.ui.jobs import _process_jobs as process_jobs
 
+    lower_priority()
+
     while True:
         try:
             message = connection.recv()
@@ -121,6 +127,14 @@ def serve(connection: Any) -> None:
         finally:
             result = args = message = None   # nothing of the job is kept while waiting
             release_memory()
+
+
+def lower_priority() -> None:
+    """Run this process HELPER_NICE steps nicer (where the system has niceness)."""
+    try:
+        os.nice(HELPER_NICE)
+    except (AttributeError, OSError):
+        pass
 
 
 def release_memory() -> None:
