@@ -16,6 +16,7 @@ from reader.core.store._records import (
     now_iso,
 )
 from reader.core.store._kinds import Kind
+from reader.core.store._link_saves import CURRENT
 from reader.core.store._schema import _describe
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ class BulkWriter:
                 for sha, ls, le, other, rs, re_, score in links:
                     left, right = ids[sha], ids[other]
                     table, extra = (("manual_links", " AND action = 'link'") if score is None
-                                    else ("passage_links", ""))
+                                    else ("current_passage_links", ""))
                     if conn.execute(
                         f"SELECT 1 FROM {table} WHERE ((left_document_id = ? AND left_start = ? "
                         "AND left_end = ? AND right_document_id = ? AND right_start = ? AND "
@@ -102,8 +103,10 @@ class BulkWriter:
                                      "action, author, created_at) VALUES (?, ?, ?, ?, ?, ?, "
                                      "'link', '', ?)", (left, ls, le, right, rs, re_, stamp))
                     else:
-                        conn.execute("INSERT INTO passage_links VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                     (left, ls, le, right, rs, re_, score))
+                        conn.execute("INSERT INTO passage_links (left_document_id, left_start, "
+                                     "left_end, right_document_id, right_start, right_end, "
+                                     f"score, generation) VALUES (?, ?, ?, ?, ?, ?, ?, {CURRENT})",
+                                     (left, ls, le, right, rs, re_, score, left, right))
                     added_links += 1
         except sqlite3.OperationalError as exc:
             raise StoreError(_describe(self._store.path, exc)) from None

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from reader.core.errors import StoreError
 from reader.core.store._kinds import Kind
+from reader.core.store._link_saves import CURRENT
 from reader.core.store._records import _TAG_COLUMNS, DocumentRecord, Tag, _tag_from_row
 from reader.core.store._schema import _describe
 from reader.core.store._store import Store
@@ -114,7 +115,7 @@ def _read_other(store: Store) -> _Other:
                           "right_start, right_end, action, author, created_at "
                           "FROM manual_links ORDER BY id")]
     passages = [(sha[r[0]], r[1], r[2], sha[r[3]], r[4], r[5], r[6]) for r in
-                store._read("SELECT * FROM passage_links")]
+                store._read("SELECT * FROM current_passage_links")]
     return _Other(list(by_id.values()), texts, tags, manual, passages,
                   tuple(store.kinds.all()))
 
@@ -227,11 +228,13 @@ def _write_links(conn: sqlite3.Connection, data: _Other, ids: dict[str, int]) ->
             links_added += 1
     for ls, l0, l1, rs, r0, r1, score in data.passages:
         left, right = ids[ls], ids[rs]
-        if conn.execute("SELECT 1 FROM passage_links WHERE left_document_id = ? AND "
+        if conn.execute("SELECT 1 FROM current_passage_links WHERE left_document_id = ? AND "
                         "left_start = ? AND left_end = ? AND right_document_id = ? AND "
                         "right_start = ? AND right_end = ?",
                         (left, l0, l1, right, r0, r1)).fetchone() is None:
-            conn.execute("INSERT INTO passage_links VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         (left, l0, l1, right, r0, r1, score))
+            conn.execute("INSERT INTO passage_links (left_document_id, left_start, left_end, "
+                         "right_document_id, right_start, right_end, score, generation) "
+                         f"VALUES (?, ?, ?, ?, ?, ?, ?, {CURRENT})",
+                         (left, l0, l1, right, r0, r1, score, left, right))
             links_added += 1
     return links_added

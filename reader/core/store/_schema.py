@@ -123,9 +123,11 @@ CREATE TABLE search_documents (
 )
 """
 
-def _drop_search_tables(conn: sqlite3.Connection) -> None:
-    """The statement index moved to a file of its own (``_search``): its writes held the
-    library's write lock for minutes of a big document's indexing."""
+def _migrate_v5(conn: sqlite3.Connection) -> None:
+    """The statement index moves to a file of its own (``_search``): its writes held the
+    library's write lock for minutes of a big document's indexing. Saved automatic links
+    get generations (``_link_saves``): a million of them are written in short transactions
+    and shown all at once."""
     for trigger in ("search_statements_ai", "search_statements_ad"):
         conn.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     try:
@@ -134,13 +136,35 @@ def _drop_search_tables(conn: sqlite3.Connection) -> None:
         pass   # made where SQLite had FTS5, opened where it has not: left, unused
     conn.execute("DROP TABLE IF EXISTS search_documents")
     conn.execute("DROP TABLE IF EXISTS search_statements")
+    for statement in _split_sql(_V5_LINK_GENERATIONS):
+        conn.execute(statement)
+
+
+_V5_LINK_GENERATIONS = """
+ALTER TABLE passage_links ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
+DROP INDEX passage_links_pair;
+CREATE INDEX passage_links_pair ON passage_links(left_document_id, right_document_id, generation);
+CREATE TABLE link_saves (
+    left_document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    right_document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    generation INTEGER NOT NULL,
+    reserved INTEGER NOT NULL,
+    PRIMARY KEY (left_document_id, right_document_id)
+);
+CREATE VIEW current_passage_links AS
+SELECT p.left_document_id, p.left_start, p.left_end, p.right_document_id, p.right_start,
+       p.right_end, p.score
+FROM passage_links p LEFT JOIN link_saves s
+  ON s.left_document_id = p.left_document_id AND s.right_document_id = p.right_document_id
+WHERE p.generation = COALESCE(s.generation, 0)
+"""
 
 
 #: MIGRATIONS[n] turns a version-n database into version n+1: an SQL script, or a function
 #: run inside the migration's transaction (for a table rebuild that must read the schema).
 Migration = Union[str, Callable[[sqlite3.Connection], None]]
 MIGRATIONS: dict[int, Migration] = {0: _V1, 1: _V2, 2: migrate_kinds,
-                                 3: _V3_FIND_SESSIONS, 4: _drop_search_tables}
+                                 3: _V3_FIND_SESSIONS, 4: _migrate_v5}
 
 
 def _split_sql(script: str) -> list[str]:

@@ -16,6 +16,7 @@ from reader.core.store._records import (
     _tag_query,
     now_iso,
 )
+from reader.core.store._link_saves import save_links
 from reader.core.store._schema import _describe
 
 if TYPE_CHECKING:
@@ -133,17 +134,13 @@ class TagTable:
 
     def save_passage_links(self, left_id: int, right_id: int,
                            links: Iterable[tuple[int, int, int, int, float]]) -> None:
-        """Replace the saved automatic links between two documents."""
-        with self._store.transaction() as conn:
-            conn.execute("DELETE FROM passage_links WHERE left_document_id = ? AND "
-                         "right_document_id = ?", (left_id, right_id))
-            conn.executemany(
-                "INSERT INTO passage_links VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(left_id, ls, le, right_id, rs, re_, score) for ls, le, rs, re_, score in links],
-            )
+        """Replace the saved automatic links between two documents, in short transactions
+        (readers see the old links until the new ones are all written)."""
+        save_links(self._store, left_id, right_id, links)
 
     def passage_links(self, document_id: int) -> list[PassageLinkRecord]:
         """Saved automatic links with one end in ``document_id``, as stored."""
-        rows = self._store._read("SELECT * FROM passage_links WHERE left_document_id = ? OR "
-                          "right_document_id = ? ORDER BY left_start", (document_id, document_id))
+        rows = self._store._read("SELECT * FROM current_passage_links WHERE left_document_id = ? "
+                                 "OR right_document_id = ? ORDER BY left_start",
+                                 (document_id, document_id))
         return [PassageLinkRecord(*row) for row in rows]

@@ -90,16 +90,23 @@ def _v4_library(path) -> None:
     except sqlite3.OperationalError:
         pass   # an SQLite without FTS5: the plain tables alone
     conn.execute("INSERT INTO search_statements VALUES (1, 1, 0, 0, 5, 'Fact.')")
+    for sha in ("a", "b"):
+        conn.execute("INSERT INTO documents (sha256, path, title, first_seen, last_seen) "
+                     "VALUES (?, '', ?, '', '')", (sha * 64, sha))
+    conn.execute("INSERT INTO passage_links VALUES (1, 0, 5, 2, 0, 5, 0.75)")
     conn.execute("PRAGMA user_version = 4")
     conn.close()
 
 
-def test_the_migration_drops_the_old_index_tables_from_the_library(tmp_path):
+def test_the_migration_drops_the_old_index_tables_and_keeps_the_saved_links(tmp_path):
     path = tmp_path / "library.sqlite3"
     _v4_library(path)
     with Store.open(path) as store:
         assert store.schema_version == SCHEMA_VERSION == 5
         names = {row[0] for row in store._read("SELECT name FROM sqlite_master")}
+        assert [(p.left_start, p.score) for p in store.tag_table.passage_links(1)] == [(0, 0.75)]
+        store.tag_table.save_passage_links(1, 2, [(10, 15, 10, 15, 0.9)])
+        assert [(p.left_start, p.score) for p in store.tag_table.passage_links(2)] == [(10, 0.9)]
     assert not {n for n in names if n.startswith("search_")}
 
 
