@@ -12,6 +12,7 @@ Two saves of one pair at once each reserve their own generation; the later one w
 
 from __future__ import annotations
 
+import time
 from itertools import islice
 from typing import TYPE_CHECKING, Iterable
 
@@ -20,6 +21,11 @@ if TYPE_CHECKING:
 
 #: Links written, or old ones deleted, per transaction (a few ms each).
 BATCH = 2000
+#: The pause after each of them. SQLite's lock is not fair: a writer that takes it again
+#: at once keeps another connection's tag waiting in its busy handler, which sleeps
+#: longer at each retry (1, 2, 5, 10 ... 100 ms); a pause longer than its first retries
+#: lets that tag in within a few ms. A million links take 5 s longer to save.
+PAUSE_S = 0.01
 
 #: The pair's current generation, for rows added one by one (imports, merges); the two
 #: parameters are the left and right document ids.
@@ -45,6 +51,7 @@ def save_links(store: "Store", left_id: int, right_id: int,
             conn.executemany("INSERT INTO passage_links (left_document_id, left_start, "
                              "left_end, right_document_id, right_start, right_end, score, "
                              "generation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", chunk)
+        _pause(store)
     with store.transaction() as conn:
         conn.execute("UPDATE link_saves SET generation = ? WHERE left_document_id = ? AND "
                      "right_document_id = ? AND generation < ?", (generation, *pair, generation))
@@ -60,3 +67,12 @@ def _delete_older(store: "Store", pair: tuple[int, int], generation: int, batch:
                 "LIMIT ?)", (*pair, generation, batch)).rowcount
         if deleted < batch:
             return
+        _pause(store)
+
+
+def _pause(store: "Store") -> None:
+    # This writer copies its pages back into the library itself: left to SQLite, the copy
+    # of a million links' pages falls to whichever commit crosses the WAL's size limit,
+    # often a tag key's.
+    store.checkpoint()
+    time.sleep(PAUSE_S)

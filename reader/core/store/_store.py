@@ -350,6 +350,14 @@ class Store:
 
     # -- the connection ------------------------------------------------------------------
 
+    def checkpoint(self) -> None:
+        """Copy what the WAL holds back into the library file as far as other
+        connections' readers allow (never waits for them)."""
+        try:
+            self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        except sqlite3.OperationalError:
+            pass   # busy: SQLite's own checkpoint comes later
+
     def set_busy_timeout(self, milliseconds: int) -> None:
         """How long a write waits for another program's lock before failing (default 5 s)."""
         self._conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")

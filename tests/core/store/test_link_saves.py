@@ -89,3 +89,19 @@ def test_links_added_one_by_one_join_the_current_generation(pair):
     assert shown(store, a) == [(0, 0.6), (10, 0.6), (500, 0.9)]
     assert store.bulk.merge_tags([], [], [("a" * 64, 500, 505, "b" * 64, 500, 505, 0.9)]) \
         == (0, 0)                                                  # there already
+
+
+def test_each_transaction_is_followed_by_a_checkpoint_and_a_pause_for_other_writers(pair, monkeypatch):
+    store, _path, a, b = pair
+    store.tag_table.save_passage_links(a, b, links(25, 0.5))
+    events: list[str] = []
+    begin = store.transaction
+    monkeypatch.setattr(store, "transaction", lambda: events.append("tx") or begin())
+    monkeypatch.setattr(link_saves.time, "sleep",
+                        lambda s: events.append("pause") if s >= 0.005 else None)
+    checkpoint = store.checkpoint    # its own pages copied back by this writer, not a tag's
+    monkeypatch.setattr(store, "checkpoint", lambda: events.append("copy") or checkpoint())
+    link_saves.save_links(store, a, b, links(25, 0.9), batch=10)
+    writes = events[events.index("tx") + 1:events.index("tx") + 10]   # three batches
+    assert writes == ["tx", "copy", "pause"] * 3
+    assert events[-4:] == ["tx", "copy", "pause", "tx"]   # old links deleted batch by batch
