@@ -74,6 +74,52 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+class StallWhere:
+    """Where the GUI thread was during its stalls: a watchdog thread samples its Python
+    stack whenever the probe's timer is over 60 ms late; the innermost project frames of
+    the longest stall are reported beside it."""
+
+    def __init__(self, probe: LagProbe) -> None:
+        import threading
+
+        self._probe, self._gui = probe, threading.get_ident()
+        self.samples: dict[float, list[str]] = {}
+        self._stop = False
+        threading.Thread(target=self._watch, daemon=True).start()
+
+    def _watch(self) -> None:
+        while not self._stop:
+            time.sleep(0.02)
+            began = self._probe._last
+            if time.perf_counter() - began > 0.06:
+                self.samples.setdefault(began, []).append(self._where())
+
+    def _where(self) -> str:
+        # a plain walk of the frames: traceback's source-line look-ups would hold the GIL
+        # long enough to make the stall it measures longer
+        frame, names = sys._current_frames().get(self._gui), []
+        while frame is not None and len(names) < 3:
+            code = frame.f_code
+            if "/reader/" in code.co_filename:
+                names.append(f"{Path(code.co_filename).stem}.{code.co_name}")
+            frame = frame.f_back
+        return " < ".join(names) or "(outside the app's code)"
+
+    def longest(self, since: float = 0.0) -> str:
+        """The most sampled place of the longest stall that began after ``since``."""
+        import collections
+
+        stalls = {began: places for began, places in self.samples.items() if began >= since}
+        if not stalls:
+            return ""
+        places = max(stalls.items(), key=lambda item: len(item[1]))[1]
+        return collections.Counter(places).most_common(1)[0][0]
+
+    def stop(self) -> None:
+        """End the watchdog."""
+        self._stop = True
+
+
 def _app_and_probe():
     from reader.ui.app import create_application
 
@@ -98,6 +144,8 @@ def case_window(pdf: Path, text: Path) -> dict:
 
     _wait(app, icons_ready, 20)   # the window's one-time setup first, as in bench_gui
     lags.clear()
+    where = StallWhere(_probe)
+    where.samples.clear()
     started = time.perf_counter()
     cpu_started = time.process_time()
     window.documents.start([pdf, text])
@@ -135,6 +183,8 @@ def case_window(pdf: Path, text: Path) -> dict:
     loaded = time.perf_counter() - started
     cpu_loading = time.process_time() - cpu_started
     stall_loading = max(lags, default=0.0)
+    where_loading = where.longest()
+    tagging_began = time.perf_counter()
     mark = len(lags)
     for i in range(20):
         pane = window.panes[i % len(window.panes)]
@@ -144,6 +194,7 @@ def case_window(pdf: Path, text: Path) -> dict:
         n += 1
         _wait(app, lambda: False, 0.2)
     rss, peak = _rss_mb(), _peak_mb()
+    where.stop()
     helper_process = window.runner.lane._process
     helper_now = _rss_of(helper_process.pid) if helper_process is not None else 0.0
     window.runner.lane.stop()   # reaped: its CPU time counts among this process's children
@@ -158,6 +209,8 @@ def case_window(pdf: Path, text: Path) -> dict:
             "after_max_ms": max(after) * 1000,
             "stall_loading_ms": stall_loading * 1000,
             "stall_tagging_ms": max(lags[mark:], default=0.0) * 1000,
+            "stall_loading_where": where_loading, "stall_tagging_where":
+                where.longest(tagging_began),
             "rss_mb": rss, "peak_mb": peak}
 
 
@@ -229,6 +282,9 @@ def main(argv: list[str]) -> int:
     print(f"| longest GUI stall while loading / while tagging | ≤ {TARGETS['stall_ms']} ms "
           f"| {_ms(ours['stall_loading_ms'])} / {_ms(ours['stall_tagging_ms'])} "
           f"| two bare QPlainTextEdits given the texts: {_ms(base['stall_ms'])} |")
+    for phase in ("loading", "tagging"):
+        if ours[f"stall_{phase}_where"]:
+            print(f"\nLongest stall while {phase} was in: `{ours[f'stall_{phase}_where']}`")
     print(f"| window memory (RSS now / peak) | ≤ {TARGETS['rss_mb']} MB "
           f"| {ours['rss_mb']:,.0f} / {ours['peak_mb']:,.0f} MB "
           f"| bare views: {base['rss_mb']:,.0f} / {base['peak_mb']:,.0f} MB |")

@@ -102,8 +102,6 @@ def serve(connection: Any) -> None:
     """Child process main loop: run jobs until told to stop (None)."""
     from reader.ui.jobs import _process_jobs as process_jobs
 
-    lower_priority()
-
     while True:
         try:
             message = connection.recv()
@@ -129,10 +127,12 @@ def serve(connection: Any) -> None:
             release_memory()
 
 
-def lower_priority() -> None:
-    """Run this process HELPER_NICE steps nicer (where the system has niceness)."""
+def lower_priority(pid: int) -> None:
+    """Run process ``pid`` HELPER_NICE steps nicer than this one (where the system has
+    niceness)."""
     try:
-        os.nice(HELPER_NICE)
+        own = os.getpriority(os.PRIO_PROCESS, 0)
+        os.setpriority(os.PRIO_PROCESS, pid, min(19, own + HELPER_NICE))
     except (AttributeError, OSError):
         pass
 
@@ -163,6 +163,7 @@ class ProcessLane:
         process = context.Process(target=serve, args=(child,), daemon=True,
                                   name="source-reader-worker")
         process.start()
+        lower_priority(process.pid)   # now: its start-up imports compete for a core too
         child.close()
         self._process, self._connection = process, parent
 
