@@ -41,11 +41,10 @@ class SessionBridge(QObject):
         #: id(alignment) -> (alignment, rejections, what the link map reads from it), worked
         #: out in a worker when the alignment arrived; kept while the alignment is shown.
         self.link_indexes: dict[int, tuple[Any, Any, Any]] = {}
-        #: id(alignment) -> (alignment, threshold, the alignment cut at that threshold): the
-        #: re-cut at the reader's threshold, kept while the alignment is shown (a million-
-        #: statement alignment takes a third of a second to cut: never twice, and when it
-        #: arrives it is cut in a worker).
-        self.link_recuts: dict[int, tuple[Any, float, Any]] = {}
+        #: id(alignment) -> its links cut at the reader's threshold with their sync-scroll
+        #: anchors (a ``LinkCut``, made in a worker: a million-statement alignment takes a
+        #: third of a second to cut), kept while the alignment is shown.
+        self.link_recuts: dict[int, Any] = {}
 
     def attach(self, session: Any) -> None:
         """Use ``session`` (a core ReadingSession created with ``events=bridge.dispatch``)."""
@@ -102,6 +101,10 @@ class SessionBridge(QObject):
             del self.link_indexes[key]
         for key in [k for k in self.link_recuts if k not in shown]:
             del self.link_recuts[key]
+
+    def alignments(self) -> list[Any]:
+        """Every alignment shown."""
+        return list(self._alignments.values())
 
     def alignment(self, left_sha: str, right_sha: str) -> Any:
         """The alignment of two documents in this order, or None if not computed yet."""

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from reader.ui.jobs import Task, TaskRunner
 from reader.ui.models import manual_pairs, read_index
+from reader.ui.links._cuts import LinkCut, LinkCutter, cut_links, keep
 from reader.ui.links._state import kept_recut
 
 Pairs = tuple[tuple[int, int], ...]
@@ -28,14 +29,12 @@ def read_pair_index(alignment: Any, rejections: Any, progress: Any = None,
 
 
 def read_links(alignment: Any, rejections: Any, threshold: float | None, progress: Any = None,
-               cancel: Any = None) -> tuple[Any, Any]:
-    """The link map's index of a new alignment and the alignment cut at the reader's
-    ``threshold`` (None: the aligner's own; a third of a second for a million statements:
-    done here in a worker so the GUI thread never has to when it first scrolls)."""
-    index = read_pair_index(alignment, rejections)
-    if threshold is None or not hasattr(alignment, "at_threshold"):
-        return index, None
-    return index, alignment.at_threshold(float(threshold))
+               cancel: Any = None) -> tuple[Any, LinkCut]:
+    """The link map's index of a new alignment and its links cut at the reader's
+    ``threshold`` (None: the aligner's own) with their sync-scroll anchors: a third of a
+    second for a million statements, done here in a worker so the GUI thread never has to
+    when it first scrolls."""
+    return read_pair_index(alignment, rejections), cut_links(alignment, threshold)
 
 
 def refined_method(method: str, statement_count: int) -> str | None:
@@ -71,6 +70,7 @@ class AlignmentController(QObject):
         #: id(alignment) -> (alignment, rejections, its PairIndex read in a worker)
         self._indexes: dict[int, tuple[Any, Any, Any]] = {}
         self.started = 0   # number of alignments started (tests check re-use)
+        self.cutter = LinkCutter(bridge, runner, self)
 
     def refresh(self) -> None:
         """Align every pair of open panes that is not aligned yet (adjacent pairs first)."""
@@ -151,7 +151,7 @@ class AlignmentController(QObject):
             read_links, alignment, key[3], threshold,
             label=f"Drawing links {names[0]} ↔ {names[1]}",
             on_success=lambda read: self._indexed(key, alignment, read[0], left, right,
-                                                  method, threshold, read[1]),
+                                                  method, read[1]),
             on_failure=lambda message: self._forget(key, message),
             on_cancel=lambda: self._forget(key, ""))
         current = self._jobs.get(pair)
@@ -159,15 +159,15 @@ class AlignmentController(QObject):
             self._jobs[pair] = (key, task)
 
     def _indexed(self, key: tuple, alignment: Any, index: Any, left: Any, right: Any,
-                 method: str, threshold: float | None = None, recut: Any = None) -> None:
+                 method: str, cut: LinkCut | None = None) -> None:
         sha_a, sha_b = key[0], key[1]
         current = self._jobs.get((sha_a, sha_b))
         if current is not None and current[0] == key:
             del self._jobs[(sha_a, sha_b)]
         self._indexes[id(alignment)] = (alignment, key[3], index)
-        if recut is not None and threshold is not None:
+        if cut is not None:
             # before publishing: the views ask for it as soon as they hear of the alignment
-            self.bridge.link_recuts[id(alignment)] = (alignment, threshold, recut)
+            keep(self.bridge, cut)
         refine = self._refinement(left, right) if method == "lexical" else None
         if refine is None:
             self._cache[key] = alignment

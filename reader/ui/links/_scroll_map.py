@@ -26,6 +26,12 @@ class ScrollMap:
     def from_spans(cls, spans: Iterable[tuple[Span, Span]], left_len: int,
                    right_len: int) -> "ScrollMap":
         """Build the map from (left_span, right_span) pairs of linked passages."""
+        return cls.chained(spans).with_ends(left_len, right_len)
+
+    @classmethod
+    def chained(cls, spans: Iterable[tuple[Span, Span]]) -> "ScrollMap":
+        """The anchors of the linked passages alone, from (0, 0) (no document ends yet, see
+        ``with_ends``): the part that takes time, worked out once per cut of the links."""
         chain = monotone_chain(sorted(spans))
         left = [0]
         right = [0]
@@ -34,10 +40,14 @@ class ScrollMap:
                 if a >= left[-1] and b >= right[-1] and (a, b) != (left[-1], right[-1]):
                     left.append(a)
                     right.append(b)
-        if left_len > left[-1] or right_len > right[-1]:
-            left.append(max(left_len, left[-1]))
-            right.append(max(right_len, right[-1]))
         return cls(tuple(left), tuple(right))
+
+    def with_ends(self, left_len: int, right_len: int) -> "ScrollMap":
+        """This map running on to the ends of documents of these lengths."""
+        if left_len > self.left[-1] or right_len > self.right[-1]:
+            return ScrollMap(self.left + (max(left_len, self.left[-1]),),
+                             self.right + (max(right_len, self.right[-1]),))
+        return self
 
     def to_right(self, offset: int) -> int:
         """The right-document offset matching left ``offset``."""

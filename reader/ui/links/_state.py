@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from reader.ui.links._cuts import (LinkCut, cut_links, is_small, keep, kept_cut,
+                                    reader_threshold)
 
 
 def oriented(bridge: Any, sha_a: str, sha_b: str) -> tuple[Any, bool]:
@@ -29,12 +31,13 @@ def flip_link(link: Any) -> Any:
 
 def links_between(bridge: Any, sha_a: str, sha_b: str) -> tuple[Any, ...]:
     """Passage links from document a (left) to document b (right), at the reader's link
-    threshold; flipped ones are made once per alignment and kept by the bridge (thousands
-    of links for big documents)."""
+    threshold (the cut the window has: see ``shown_cut``); flipped ones are made once per
+    alignment and kept by the bridge (thousands of links for big documents)."""
     alignment, flipped = oriented(bridge, sha_a, sha_b)
     if alignment is None:
         return ()
-    alignment = at_reader_threshold(bridge, alignment)
+    cut = shown_cut(bridge, alignment) or cut_links(alignment, reader_threshold(bridge))
+    alignment = cut.links
     if not flipped:
         return tuple(alignment.links)
     cache = bridge.derived
@@ -44,26 +47,25 @@ def links_between(bridge: Any, sha_a: str, sha_b: str) -> tuple[Any, ...]:
     return cache[key]
 
 
-def at_reader_threshold(bridge: Any, alignment: Any) -> Any:
-    """``alignment`` cut at the threshold the reader chose with the slider (the same
-    alignment when the core's own is in effect); the re-cut is kept while the alignment is
-    shown (one threshold at a time)."""
-    chosen = bridge.link_threshold
-    if chosen is None or not hasattr(alignment, "at_threshold"):
-        return alignment
-    cut = kept_recut(bridge, alignment, float(chosen))
-    if cut is None:
-        cut = alignment.at_threshold(float(chosen))
-        bridge.link_recuts[id(alignment)] = (alignment, float(chosen), cut)
-    return cut
+def shown_cut(bridge: Any, alignment: Any) -> LinkCut | None:
+    """The cut of ``alignment`` the window uses now: the one at the reader's threshold
+    (made here when the alignment is small, where that is instant); for a big alignment
+    whose new cut is still being made in a worker (``LinkCutter``), the one the bridge
+    keeps meanwhile, or None before the first."""
+    threshold = reader_threshold(bridge)
+    kept = kept_cut(bridge, alignment)
+    if kept is not None and kept.threshold == threshold:
+        return kept
+    if is_small(alignment):
+        kept = cut_links(alignment, threshold)
+        keep(bridge, kept)
+    return kept
 
 
 def kept_recut(bridge: Any, alignment: Any, threshold: float) -> Any:
-    """The re-cut of ``alignment`` at ``threshold`` the bridge keeps, or None."""
-    kept = bridge.link_recuts.get(id(alignment))
-    if kept is not None and kept[0] is alignment and kept[1] == threshold:
-        return kept[2]
-    return None
+    """``alignment`` cut at ``threshold`` as the bridge keeps it, or None."""
+    kept = kept_cut(bridge, alignment)
+    return kept.links if kept is not None and kept.threshold == threshold else None
 
 
 def word_differences(own_text: str, own_start: int, other_text: str,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from PySide6.QtCore import QObject
 
-from reader.ui.links._state import links_between
+from reader.ui.links._state import oriented, shown_cut
 from reader.ui.links._scroll_map import ScrollMap, sync_point
 
 if TYPE_CHECKING:
@@ -29,7 +29,8 @@ class SyncScroller(QObject):
         self.panes = panes
         self.enabled = True
         self._syncing = False
-        self._maps: dict[tuple[str, str], ScrollMap] = {}
+        #: (source sha, target sha) -> (the cut it was made from, the map)
+        self._maps: dict[tuple[str, str], tuple[Any, ScrollMap]] = {}
         self._watched: set[int] = set()
         bridge.alignmentChanged.connect(self._maps.clear)
 
@@ -43,16 +44,20 @@ class SyncScroller(QObject):
         pane.destroyed.connect(lambda _obj=None, key=id(pane): self._watched.discard(key))
 
     def scroll_map(self, source: "PaneWidget", target: "PaneWidget") -> ScrollMap:
-        """The map from ``source``'s document to ``target``'s (proportional without links)."""
+        """The map from ``source``'s document to ``target``'s through the links of the cut
+        the window has (proportional without links); the anchors come ready from the
+        worker that cut the links, only the documents' ends are added here."""
         sha_a = source.key.document.sha256
         sha_b = target.key.document.sha256
-        key = (sha_a, sha_b)
-        if key not in self._maps:
-            spans = [(tuple(link.left_span), tuple(link.right_span))
-                     for link in links_between(self.bridge, sha_a, sha_b)]
-            self._maps[key] = ScrollMap.from_spans(spans, source.view.offsets.length,
-                                                   target.view.offsets.length)
-        return self._maps[key]
+        alignment, flipped = oriented(self.bridge, sha_a, sha_b)
+        cut = shown_cut(self.bridge, alignment) if alignment is not None else None
+        kept = self._maps.get((sha_a, sha_b))
+        if kept is None or kept[0] is not cut:
+            anchors = ScrollMap((0,), (0,)) if cut is None else cut.scroll_map(flipped)
+            kept = (cut, anchors.with_ends(source.view.offsets.length,
+                                           target.view.offsets.length))
+            self._maps[(sha_a, sha_b)] = kept
+        return kept[1]
 
     def follow(self, source: "PaneWidget") -> None:
         """Move every other pane to match ``source`` (ignored while we are moving them)."""

@@ -269,9 +269,9 @@ def test_an_arriving_alignment_is_cut_at_the_readers_threshold_off_the_gui_threa
     sha_a, sha_b = (p.document.sha256 for p in window.session.panes)
     alignment = window.bridge.alignment(sha_a, sha_b)
     kept = window.bridge.link_recuts[id(alignment)]
-    assert kept[0] is alignment and kept[1] == chosen
+    assert kept.alignment is alignment and kept.threshold == chosen
     expected = alignment.at_threshold(chosen)
-    assert kept[2].links == expected.links and kept[2].pairs == expected.pairs
+    assert kept.links.links == expected.links and kept.links.pairs == expected.pairs
 
     def not_here(*_args, **_kwargs):
         raise AssertionError("re-cut on the GUI thread")
