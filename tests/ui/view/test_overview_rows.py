@@ -30,3 +30,28 @@ def test_link_rows_are_reused_until_the_links_change(qtbot):
     strip.resize(16, 102)       # new height: the rows move
     strip.grab()
     assert strip._link_rows[2] == {int(starts[100] / len(text) * 100)}
+
+
+def test_link_rows_take_a_bisection_per_row_not_a_step_per_link():
+    import random
+
+    from reader.ui.view._overview import link_rows
+
+    class Counted(list):
+        reads = 0
+
+        def __getitem__(self, i):
+            Counted.reads += 1
+            return list.__getitem__(self, i)
+
+    rng = random.Random(5)
+    starts = Counted(sorted(rng.sample(range(2_000_000), 200_000)))
+    length = 2_000_000
+    for linked, rows in ((frozenset(rng.sample(range(200_000), 50_000)), 998),
+                         (frozenset({-3, 0, 5, 199_999, 200_000, 400_000}), 98),
+                         (frozenset(), 500), (frozenset(range(200_000)), 1)):
+        expected = {int(min(1.0, max(0.0, list.__getitem__(starts, i) / length)) * rows)
+                    for i in linked if 0 <= i < len(starts)}
+        Counted.reads = 0
+        assert link_rows(starts, linked, length, rows) == expected
+        assert Counted.reads <= 40 * (len(expected) + 1)
