@@ -19,6 +19,7 @@ from dataclasses import fields, is_dataclass
 from typing import Any, Callable, Iterator
 
 from reader.core.errors import CancelledError, ReaderError
+from reader.ui.jobs._lane_pipe import receive_job, send_job
 
 #: Items per pickled piece; unpickling one takes a few milliseconds.
 CHUNK = 500
@@ -104,7 +105,7 @@ def serve(connection: Any) -> None:
 
     while True:
         try:
-            message = connection.recv()
+            message = receive_job(connection)
         except EOFError:
             return
         if message is None:
@@ -175,7 +176,7 @@ class ProcessLane:
             if self._process is None or not self._process.is_alive():
                 self._start()
             connection = self._connection
-            connection.send((name, args))
+            send_job(connection, (name, args))
             said = 0.0
             while True:
                 if cancel():
