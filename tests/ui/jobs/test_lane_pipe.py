@@ -55,3 +55,16 @@ def test_small_messages_and_the_stop_signal_pass_as_they_are() -> None:
     parent, child = multiprocessing.Pipe()
     parent.send(None)                                # what stopping the helper sends
     assert receive_job(child) is None
+
+
+def test_a_job_result_comes_back_with_its_big_parts_in_pieces() -> None:
+    from reader.ui.jobs import flatten, unflatten
+
+    text = "Fact one holds. " * 200_000
+    statements = split_statements(text)
+    tree = flatten({"text": text, "statements": statements})
+    (kind, got), sizes = round_trip(("ok", tree))
+    result = unflatten(got)
+    assert kind == "ok" and result["text"] == text and result["statements"] == statements
+    assert result["statements"].text is result["text"]
+    assert max(sizes) <= 4 * PIECE
