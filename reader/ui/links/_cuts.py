@@ -13,12 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from reader.ui.links._scroll_map import ScrollMap
 
 #: Alignments with at most this many eligible pairs are cut on the GUI thread (a few ms).
 INLINE_PAIRS = 2000
+#: A big alignment is cut once the threshold has stayed this long: the worker's Python
+#: shares the GIL with the GUI thread, which is drawing the new threshold meanwhile (and a
+#: reader dragging the slider needs no cut of every value passed).
+SETTLE_MS = 150
 
 
 @dataclass(frozen=True)
@@ -73,8 +77,9 @@ def is_small(alignment: Any) -> bool:
 
 class LinkCutter(QObject):
     """Keeps every shown alignment cut at the reader's threshold: small ones at once, big
-    ones in the runner's thread lane, one cut per alignment at a time. A cut that arrives
-    after the reader moved the threshold again is dropped and the alignment cut anew."""
+    ones in the runner's thread lane once the threshold has settled (``SETTLE_MS``), one
+    cut per alignment at a time. A cut that arrives after the reader moved the threshold
+    again is dropped and the alignment cut anew."""
 
     def __init__(self, bridge: Any, runner: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -82,18 +87,34 @@ class LinkCutter(QObject):
         self.runner = runner
         self._running: dict[int, Any] = {}      # id(alignment) -> its task
         self.started = 0    # cuts started in a worker (tests count them)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._cut_big)
         bridge.alignmentChanged.connect(self.refresh)
 
     def refresh(self) -> None:
-        """Cut every shown alignment that is not cut at the reader's threshold yet."""
+        """Cut every shown alignment that is not cut at the reader's threshold yet (the
+        small ones now, the big ones once the threshold settles)."""
         threshold = reader_threshold(self.bridge)
-        for alignment in self.bridge.alignments():
-            kept = kept_cut(self.bridge, alignment)
-            if kept is not None and kept.threshold == threshold:
-                continue
+        for alignment in self._uncut(threshold):
             if is_small(alignment):
                 keep(self.bridge, cut_links(alignment, threshold))
-            elif id(alignment) not in self._running:
+            else:
+                self._settle.start()
+
+    def _uncut(self, threshold: float | None) -> list[Any]:
+        out = []
+        for alignment in self.bridge.alignments():
+            kept = kept_cut(self.bridge, alignment)
+            if kept is None or kept.threshold != threshold:
+                out.append(alignment)
+        return out
+
+    def _cut_big(self) -> None:
+        threshold = reader_threshold(self.bridge)
+        for alignment in self._uncut(threshold):
+            if not is_small(alignment) and id(alignment) not in self._running:
                 self._start(alignment, threshold)
 
     def _start(self, alignment: Any, threshold: float | None) -> None:

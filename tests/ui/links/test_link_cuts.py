@@ -76,13 +76,19 @@ def test_a_moved_threshold_cuts_big_alignments_in_a_worker_keeping_the_last_cut_
                         kept.append(cut.threshold) or real(bridge, cut))
     controls = window.link_controls
     lowest = controls.threshold.lowest
-    started = window.aligner.cutter.started
+    cutter = window.aligner.cutter
+    started = cutter.started
+    release = threading.Event()
+    monkeypatch.setattr(cuts, "cut_links", lambda *args, real=cuts.cut_links, **kwargs:
+                        release.wait(10) and real(*args, **kwargs))
+    controls.slider.slider.setValue(lowest + 20)       # dragged past: no cut for these
     controls.slider.slider.setValue(lowest + 10)
-    controls.slider.slider.setValue(lowest)            # moved again before the cut came
+    qtbot.waitUntil(lambda: cutter.started > started)  # the reader paused here: cut...
+    controls.slider.slider.setValue(lowest)            # ...but moved on before it came
     left, right = window.panes
     window.sync.follow(left)                           # scrolling meanwhile: the last cut
     assert links_between(window.bridge, sha_a, sha_b) == before
-    cutter = window.aligner.cutter
+    release.set()
     qtbot.waitUntil(lambda: cuts.kept_cut(window.bridge, alignment).threshold == lowest / 100)
     wait_idle(qtbot, window)
     assert kept == [lowest / 100]                      # the stale cut was dropped
