@@ -282,14 +282,14 @@ def main(argv: list[str]) -> int:
     print(f"| longest GUI stall while loading / while tagging | ≤ {TARGETS['stall_ms']} ms "
           f"| {_ms(ours['stall_loading_ms'])} / {_ms(ours['stall_tagging_ms'])} "
           f"| two bare QPlainTextEdits given the texts: {_ms(base['stall_ms'])} |")
-    for phase in ("loading", "tagging"):
-        if ours[f"stall_{phase}_where"]:
-            print(f"\nLongest stall while {phase} was in: `{ours[f'stall_{phase}_where']}`")
     print(f"| window memory (RSS now / peak) | ≤ {TARGETS['rss_mb']} MB "
           f"| {ours['rss_mb']:,.0f} / {ours['peak_mb']:,.0f} MB "
           f"| bare views: {base['rss_mb']:,.0f} / {base['peak_mb']:,.0f} MB |")
     print(f"| helper process memory (RSS idle / peak; loads, splits, suggests, aligns) | "
           f"| {ours['helper_mb']:,.0f} / {ours['helper_peak_mb']:,.0f} MB | |")
+    for phase in ("loading", "tagging"):   # after the table: a line inside would end it
+        if ours[f"stall_{phase}_where"]:
+            print(f"\nLongest stall while {phase} was in: `{ours[f'stall_{phase}_where']}`")
     return 0
 
 
