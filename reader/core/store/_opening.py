@@ -12,7 +12,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
+
+from reader.core.errors import StoreError
 
 
 def connect(path: Path, readonly: bool, timeout_s: float, immutable: bool = False
@@ -45,3 +49,28 @@ def read_only_location(directory: Path) -> bool:
     except (OSError, AttributeError):
         pass
     return not os.access(directory, os.W_OK)
+
+
+@contextmanager
+def write_transaction(conn: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connection]:
+    """One write transaction on ``conn`` (the database at ``path``): committed on success,
+    rolled back on error; SQLite's errors as StoreError."""
+    from reader.core.store._schema import _describe
+
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise StoreError(_describe(path, exc)) from None
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    try:
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+        raise StoreError(_describe(path, exc)) from None

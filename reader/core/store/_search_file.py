@@ -8,12 +8,11 @@ than reported: Find then indexes the library again.
 from __future__ import annotations
 
 import sqlite3
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import ContextManager, Sequence
 
 from reader.core.errors import StoreError
-from reader.core.store._opening import connect, read_only_location
+from reader.core.store._opening import connect, read_only_location, write_transaction
 from reader.core.store._schema import _describe
 
 #: The index file's layout, in its ``user_version``: another value means an index made by
@@ -92,27 +91,9 @@ class IndexFile:
         """Close the connection."""
         self._conn.close()
 
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> ContextManager[sqlite3.Connection]:
         """One write transaction on the index (the library's lock is not taken)."""
-        conn = self._conn
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise StoreError(_describe(self.path, exc)) from None
-        try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        try:
-            conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            try:
-                conn.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
-            raise StoreError(_describe(self.path, exc)) from None
+        return write_transaction(self._conn, self.path)
 
     def read(self, sql: str, params: Sequence = ()) -> list[tuple]:
         """Rows of one query."""

@@ -12,9 +12,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import zlib
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import ContextManager, Sequence
 
 from reader.core.errors import StoreError
 # The names moved to store_records / store_schema stay importable from here.
@@ -43,7 +42,7 @@ from reader.core.store._schema import (  # noqa: F401
     _split_sql,
 )
 from reader.core.store._kinds import KindTable
-from reader.core.store._opening import connect, may_open_immutable
+from reader.core.store._opening import connect, may_open_immutable, write_transaction
 from reader.core.store._search import SearchTable
 from reader.core.store._sessions import SessionTable
 from reader.core.store._tags import TagTable
@@ -205,29 +204,11 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> ContextManager[sqlite3.Connection]:
         """One write transaction; committed on success, rolled back on error."""
         if self.readonly:
             raise StoreError(f"{self.path}: opened read-only")
-        conn = self._conn
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise StoreError(_describe(self.path, exc)) from None
-        try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        try:
-            conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            try:
-                conn.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
-            raise StoreError(_describe(self.path, exc)) from None
+        return write_transaction(self._conn, self.path)
 
     def _write(self, sql: str, params: Sequence = ()) -> sqlite3.Cursor:
         try:
