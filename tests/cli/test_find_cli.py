@@ -101,26 +101,8 @@ def test_missing_or_bad_database(tmp_path, capsys):
     assert code == 1 and "not a SQLite database" in err and bad.read_text() == "not a database"
 
 
-def test_read_only_library_is_searched_as_it_is(library, capsys, monkeypatch):
-    from reader.core.errors import StoreError
-
-    reader(capsys, "find", "x", "--db", str(library))      # indexes the seeds
-    real_open = Store.open.__func__
-
-    def open_read_only(cls, path, readonly=False):
-        if not readonly:   # as a file we may not write would
-            raise StoreError(f"{path}: database is read-only")
-        return real_open(cls, path, readonly=True)
-
-    monkeypatch.setattr(Store, "open", classmethod(open_read_only))
-    before = fingerprint(library)
-    code, out, err = reader(capsys, "find", "openai", "--db", str(library))
-    assert code == 0, err
-    assert json.loads(out)["hits"] and fingerprint(library) == before
-
-
-def test_a_read_only_library_never_indexed_is_searched_all_the_same(library, capsys,
-                                                                     monkeypatch):
+def _only_read_only(monkeypatch) -> None:
+    """Store.open refuses to open for writing, as for a file this user may not write."""
     from reader.core.errors import StoreError
 
     real_open = Store.open.__func__
@@ -131,6 +113,20 @@ def test_a_read_only_library_never_indexed_is_searched_all_the_same(library, cap
         return real_open(cls, path, readonly=True)
 
     monkeypatch.setattr(Store, "open", classmethod(open_read_only))
+
+
+def test_read_only_library_is_searched_as_it_is(library, capsys, monkeypatch):
+    reader(capsys, "find", "x", "--db", str(library))      # indexes the seeds
+    _only_read_only(monkeypatch)
+    before = fingerprint(library)
+    code, out, err = reader(capsys, "find", "openai", "--db", str(library))
+    assert code == 0, err
+    assert json.loads(out)["hits"] and fingerprint(library) == before
+
+
+def test_a_read_only_library_never_indexed_is_searched_all_the_same(library, capsys,
+                                                                     monkeypatch):
+    _only_read_only(monkeypatch)
     before = fingerprint(library)
     code, out, err = reader(capsys, "find", "openai", "--db", str(library))
     assert code == 0, err
