@@ -1,14 +1,18 @@
 """qtawesome icons tinted for the current palette, drawn just after the window shows.
 
-Importing qtawesome costs about half a second (its qtpy layer builds every Qt enum), so
-widgets only record the icon they want (``set_icon``) and ``apply_icons`` draws them all
-once the window is on screen; later widgets get theirs at once. Icons follow palette
-changes.
+Importing qtawesome costs about 0.2 s of the GUI thread (its qtpy layer makes every type
+of four Qt modules at once), so widgets only record the icon they want (``set_icon``);
+once the window is on screen ``IconWarmUp`` does that work a module per turn of the event
+loop, and ``apply_icons`` draws them all; later widgets get theirs at once. Icons follow
+palette changes.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+import importlib
+from typing import Iterator
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette, QPixmap
 
 _NAME = "iconName"
@@ -32,6 +36,60 @@ def icon(name: str, color: str | QColor | None = None) -> QIcon:
                                          QPalette.ColorRole.ButtonText))
     except Exception:  # a missing font or unknown name must never break the window
         return QIcon()
+
+
+#: What qtpy makes all at once (in one go: 0.2 s of the GUI thread, while big documents
+#: were loading), made here TYPES_PER_STEP types per turn of the event loop.
+WARM_MODULES = ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtOpenGL", "PySide6.QtWidgets")
+TYPES_PER_STEP = 60
+
+
+def warm_up_steps() -> Iterator[None]:
+    """The work of importing qtawesome and loading its fonts, in steps of at most a few
+    tens of milliseconds (one per ``next``)."""
+    for module_name in WARM_MODULES:
+        # PySide makes a module's types on first use; qtpy's star imports use them all
+        module = importlib.import_module(module_name)
+        names = dir(module)
+        for start in range(0, len(names), TYPES_PER_STEP):
+            for name in names[start:start + TYPES_PER_STEP]:
+                getattr(module, name, None)
+            yield
+    importlib.import_module("qtawesome")
+    yield
+    icon("mdi6.circle")   # the first icon loads the icon fonts
+
+
+class IconWarmUp(QObject):
+    """Runs ``warm_up_steps`` one per turn of the event loop (on the GUI thread: PySide
+    makes its types lazily and not thread-safely); ``finished`` once all have run."""
+
+    finished = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.steps_run = 0
+        self._steps = warm_up_steps()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._step)
+
+    def start(self) -> None:
+        """Begin (the first step runs at the next turn of the event loop)."""
+        self._timer.start()
+
+    def _step(self) -> None:
+        try:
+            next(self._steps)
+        except StopIteration:
+            self.finished.emit()
+            return
+        except Exception:  # a module missing here: icon() gives empty icons instead
+            self.finished.emit()
+            return
+        self.steps_run += 1
+        self._timer.start()
 
 
 def icons_ready() -> bool:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidg
 from reader import APP_NAME
 from reader.ui.links import AlignmentController
 from reader.ui.jobs import SessionBridge
-from reader.ui.icons import apply_icons, icons_ready
+from reader.ui.icons import IconWarmUp, apply_icons, icons_ready
 from reader.ui.window._keys import KeyBindings, key_hint_text
 from reader.ui.window._kinds import KindsController
 from reader.ui.window._feedback import action_feedback
@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
     _icons_scheduled = False
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
-        """Draw the icons just after the first paint (qtawesome takes ~0.5 s to import)."""
+        """Load and draw the icons just after the first paint (see ``IconWarmUp``)."""
         super().showEvent(event)
         if not self._icons_scheduled:
             self._icons_scheduled = True
@@ -175,13 +175,18 @@ class MainWindow(QMainWindow):
     _icons_done = False
 
     def _late_setup(self) -> None:
-        """Draw the icons (importing qtawesome takes ~0.5 s of the GUI thread once; it
-        cannot run in a worker: PySide builds its types lazily and not thread-safely)."""
-        from reader.ui.window._panels import install_late_extras
-
+        """Load the icons in short steps (``IconWarmUp``), then draw them."""
         if self._icons_done:
             return
         self._icons_done = True
+        warm_up = IconWarmUp(self)
+        warm_up.finished.connect(self._draw_icons)
+        warm_up.finished.connect(warm_up.deleteLater)
+        warm_up.start()
+
+    def _draw_icons(self) -> None:
+        from reader.ui.window._panels import install_late_extras
+
         apply_icons(self)
         install_late_extras(self, self.menus)
         self.iconsReady.emit()
