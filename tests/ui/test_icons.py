@@ -36,6 +36,7 @@ def test_icon_warm_up_gives_the_event_loop_a_turn_between_steps(qtbot) -> None:
     """Loading qtawesome in one go held the window for 0.2 s; the warm-up does it in many
     short steps with other events handled between them, and ends with qtawesome loaded."""
     import sys
+    from itertools import pairwise
 
     from PySide6.QtCore import QTimer
 
@@ -59,5 +60,5 @@ def test_icon_warm_up_gives_the_event_loop_a_turn_between_steps(qtbot) -> None:
         warm_up.start()
     other.stop()
     assert len(seen) > len(WARM_MODULES) + 1           # finer than a module per step
-    assert all(later > earlier for earlier, later in zip(seen, seen[1:]))
+    assert all(later > earlier for earlier, later in pairwise(seen))
     assert "qtawesome" in sys.modules
