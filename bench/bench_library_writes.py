@@ -6,10 +6,11 @@ statements for Find in Library, this process stores a tag every 10 ms on its own
 connection and times each commit.
 
 Ours: links saved in short transactions under a new generation, the index in its own
-file. Baselines, same run: the links replaced in one transaction, and the index written
-into the library file itself (250 statements per transaction, as it was).
+file, imported tags merged in short transactions. Baselines, same run: the links replaced
+in one transaction, the index written into the library file itself (250 statements per
+transaction, as it was), the tags merged in one transaction (as imports were).
 
-Run: ``.venv/bin/python bench/bench_library_writes.py [LINKS] [STATEMENTS]``.
+Run: ``.venv/bin/python bench/bench_library_writes.py [LINKS] [STATEMENTS] [TAGS]``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 TARGET_MS = 50
+BASELINES = {"links": "one transaction", "index": "index in the library file",
+             "import": "one transaction"}
 
 
 def write(case: str, library: str, count: int) -> None:
@@ -48,6 +51,15 @@ def write(case: str, library: str, count: int) -> None:
                                  "left_end, right_document_id, right_start, right_end, score)"
                                  " VALUES (?, ?, ?, ?, ?, ?, ?)",
                                  [(a.id, ls, le, b.id, rs, re_, s) for ls, le, rs, re_, s in links])
+        elif case in ("import", "import-one-transaction"):
+            from reader.core.store import Tag, _bulk
+
+            if case == "import-one-transaction":
+                _bulk.BATCH = count   # the whole file in one go, as imports were
+            tags = [("b" * 64, Tag(0, 0, i * 20, i * 20 + 15, "claim", "", f"Fact {i}.", "", "",
+                                   "importer", "2026-12-02T10:00:00", ""))
+                    for i in range(count)]
+            store.bulk.merge_tags([], tags)
         elif case == "index":
             store.search.put_document(a.id, rows, batch=250, merge_pages=100)
         else:   # the index inside the library file, as it was
@@ -106,6 +118,7 @@ def main(argv: list[str]) -> int:
         return 0
     links = int(argv[0]) if argv else 1_000_000
     statements = int(argv[1]) if len(argv) > 1 else 200_000
+    imported = int(argv[2]) if len(argv) > 2 else 100_000
     print("| background write | target | ours: tag commit median / p99 / max (tags) "
           "| baseline, same run |")
     print("|---|---|---|---|")
@@ -113,12 +126,14 @@ def main(argv: list[str]) -> int:
     for label, ours, base, count in (
             (f"save {links:,} automatic links", "links", "links-one-transaction", links),
             (f"index {statements:,} statements for Find", "index", "index-in-library",
-             statements)):
+             statements),
+            (f"`reader import` of {imported:,} tags", "import", "import-one-transaction",
+             imported)):
         mine, theirs = case(ours, count), case(base, count)
         ok = ok and mine["max_ms"] <= TARGET_MS
         print(f"| {label} | ≤ {TARGET_MS} ms | {mine['median_ms']:.1f} / {mine['p99_ms']:.0f} / "
               f"{mine['max_ms']:.0f} ms ({mine['n']}; written in {mine['writer_s']:.1f} s) | "
-              f"{'one transaction' if ours == 'links' else 'index in the library file'}: "
+              f"{BASELINES[ours]}: "
               f"{theirs['median_ms']:.1f} / {theirs['p99_ms']:.0f} / {theirs['max_ms']:.0f} ms "
               f"({theirs['n']}; {theirs['writer_s']:.1f} s) |")
     print(f"\nTarget {'met' if ok else 'missed'}.")

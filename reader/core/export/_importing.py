@@ -202,7 +202,7 @@ def _place(item: ImportedTag, target: _Target) -> tuple[int, int, str, str, str,
 def import_tags(store: "Store", path: str | Path,
                 items: ImportedFile | list[ImportedTag] | None = None) -> ImportResult:
     """Merge the tags (and kinds the library lacks) of the file at ``path`` into ``store``
-    in one transaction.
+    (in short transactions: see ``BulkWriter.merge_tags``).
 
     ``items`` are the file's contents when the caller has already read it.
     """

@@ -51,7 +51,7 @@ def save_links(store: "Store", left_id: int, right_id: int,
             conn.executemany("INSERT INTO passage_links (left_document_id, left_start, "
                              "left_end, right_document_id, right_start, right_end, score, "
                              "generation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", chunk)
-        _pause(store)
+        pause(store)
     with store.transaction() as conn:
         conn.execute("UPDATE link_saves SET generation = ? WHERE left_document_id = ? AND "
                      "right_document_id = ? AND generation < ?", (generation, *pair, generation))
@@ -67,10 +67,11 @@ def _delete_older(store: "Store", pair: tuple[int, int], generation: int, batch:
                 "LIMIT ?)", (*pair, generation, batch)).rowcount
         if deleted < batch:
             return
-        _pause(store)
+        pause(store)
 
 
-def _pause(store: "Store") -> None:
+def pause(store: "Store") -> None:
+    """Between two batches of a big write: copy the WAL back, give other writers a turn."""
     # This writer copies its pages back into the library itself: left to SQLite, the copy
     # of a million links' pages falls to whichever commit crosses the WAL's size limit,
     # often a tag key's.
