@@ -19,5 +19,10 @@ class StoreError(ReaderError):
     """The SQLite library file is unusable: not a database, damaged, too new, or locked."""
 
 
+class PartialImportError(StoreError):
+    """An import stopped after merging part of its file (those rows are kept); importing
+    the file again adds the rest."""
+
+
 class CancelledError(ReaderError):
     """Long work was stopped because the caller asked it to."""

@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
-from reader.core.errors import StoreError
+from reader.core.errors import PartialImportError, StoreError
 from reader.core.store._records import (
     _TAG_COLUMNS,
     Tag,
@@ -53,47 +53,59 @@ class BulkWriter:
         ``kinds`` (a file's codebook) and the kinds of the tags that the library lacks are
         added to its codebook; a tag's kind is spelled as the codebook spells it.
 
-        The documents and kinds go in one transaction (a file naming a document the library
-        cannot have is refused before any tag is written), the tags and links in
-        transactions of ``BATCH`` rows: a tag key in the window waits for one batch, not for
-        the whole file (100,000 tags in one transaction held the library 1.3 s). An import
-        stopped half-way keeps what it wrote; run again, it adds the rest, as every row
-        already there is skipped.
+        The documents, kinds and first ``BATCH`` tags go in one transaction (a file naming
+        a document the library cannot have is refused with nothing written), the other tags
+        and the links in transactions of ``BATCH`` rows: a tag key in the window waits for
+        one batch, not for the whole file (100,000 tags in one transaction held the library
+        1.3 s). An import stopped after that keeps what it wrote (PartialImportError); run
+        again, it adds the rest, as every row already there is skipped.
         """
         stamp = now_iso()
         # each name once, and before the transaction: a Kind per tag took 0.27 s of it
         wanted = [*kinds, *(Kind(name) for name in dict.fromkeys(t.kind for _, t in tags))]
         try:
+            # the documents, kinds and first batch together: a file that fails there
+            # leaves the library as it was
             with self._store.transaction() as conn:
-                self._store.kinds.ensure(conn, wanted)
-                spelled = {name.lower(): name for (name,) in conn.execute("SELECT name FROM kinds")}
-                for sha, path, title in documents:
-                    conn.execute("INSERT OR IGNORE INTO documents (sha256, path, title, "
-                                 "first_seen, last_seen) VALUES (?, ?, ?, ?, ?)",
-                                 (sha, path, title, stamp, stamp))
-                shas = ({d[0] for d in documents} | {sha for sha, _ in tags}
-                        | {x for link in links for x in (link[0], link[3])})
-                ids: dict[str, int] = {}
-                for sha in shas:
-                    row = conn.execute("SELECT id FROM documents WHERE sha256 = ?",
-                                       (sha,)).fetchone()
-                    if row is None:
-                        raise StoreError(f"document {sha[:12]} is not in the library")
-                    ids[sha] = row[0]
+                ids, spelled = self._prepare(conn, documents, tags, links, wanted, stamp)
+                added_tags = sum(_merge_tag(conn, item, ids, spelled, stamp)
+                                 for item in tags[:BATCH])
         except sqlite3.OperationalError as exc:
             raise StoreError(_describe(self._store.path, exc)) from None
-        added_tags = self._in_batches(
-            tags, lambda conn, item: _merge_tag(conn, item, ids, spelled, stamp), "tags")
+        added_tags += self._in_batches(
+            tags, lambda conn, item: _merge_tag(conn, item, ids, spelled, stamp), "tags", 0,
+            first=BATCH)
         added_links = self._in_batches(
-            links, lambda conn, item: _merge_link(conn, item, ids, stamp), "links")
+            links, lambda conn, item: _merge_link(conn, item, ids, stamp), "links", len(tags))
         return added_tags, added_links
 
-    def _in_batches(self, items: Sequence[Any],
-                    merge: Callable[[sqlite3.Connection, Any], bool], what: str) -> int:
-        """``merge`` each item, BATCH per transaction; how many were added."""
-        added = done = 0
+    def _prepare(self, conn: sqlite3.Connection, documents: Sequence[tuple[str, str, str]],
+                 tags: Sequence[tuple[str, Tag]], links: Sequence[tuple],
+                 wanted: list[Kind], stamp: str) -> tuple[dict[str, int], dict[str, str]]:
+        """Add the kinds and documents an import lacks; the documents' ids by sha256 and
+        the codebook's spelling of each kind name (lower-cased)."""
+        self._store.kinds.ensure(conn, wanted)
+        spelled = {name.lower(): name for (name,) in conn.execute("SELECT name FROM kinds")}
+        for sha, path, title in documents:
+            conn.execute("INSERT OR IGNORE INTO documents (sha256, path, title, first_seen, "
+                         "last_seen) VALUES (?, ?, ?, ?, ?)", (sha, path, title, stamp, stamp))
+        shas = ({d[0] for d in documents} | {sha for sha, _ in tags}
+                | {x for link in links for x in (link[0], link[3])})
+        ids: dict[str, int] = {}
+        for sha in shas:
+            row = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (sha,)).fetchone()
+            if row is None:
+                raise StoreError(f"document {sha[:12]} is not in the library")
+            ids[sha] = row[0]
+        return ids, spelled
+
+    def _in_batches(self, items: Sequence[Any], merge: Callable[[sqlite3.Connection, Any], bool],
+                    what: str, merged_before: int, first: int = 0) -> int:
+        """``merge`` items from ``first`` on, BATCH per transaction; how many were added.
+        ``merged_before``: rows of the same import already merged (so kept on an error)."""
+        added, done = 0, min(first, len(items))
         try:
-            for start in range(0, len(items), BATCH):
+            for start in range(first, len(items), BATCH):
                 if start:
                     pause(self._store)
                 batch = items[start:start + BATCH]
@@ -103,9 +115,10 @@ class BulkWriter:
         except (sqlite3.OperationalError, StoreError) as exc:
             message = (_describe(self._store.path, exc)
                        if isinstance(exc, sqlite3.OperationalError) else str(exc))
-            if done:
-                message += (f" ({done:,} of {len(items):,} {what} were merged before it; "
-                            "importing the file again adds the rest)")
+            if done or merged_before:
+                raise PartialImportError(
+                    f"{message} ({done:,} of {len(items):,} {what} were merged before it; "
+                    "importing the file again adds the rest)") from None
             raise StoreError(message) from None
         return added
 

@@ -4,9 +4,11 @@
   Browse...), and a preview line ("12 tags for 2 documents") or the error naming the line or
   field at fault; Import stays disabled until the file reads cleanly.
   ``ImportDialog.ask(parent, path=None) -> Path | None``.
-- ``import_file(window, path, store=None) -> ImportResult | None``: merge one file (the
-  core's ``import_tags``, one transaction), then tell the user what was added, or show the
-  error (the library is unchanged then). ``store`` defaults to ``window.bridge.session.store``.
+- ``import_file(window, path, store=None) -> ImportResult | PartialImportError | None``:
+  merge one file (the core's ``import_tags``), then tell the user what was added, or show
+  the error: None when the library is unchanged, the PartialImportError when the import
+  stopped part-way (what it merged is kept; again, it adds the rest). ``store`` defaults to
+  ``window.bridge.session.store``.
   After a successful import the window should reload the open panes' tags.
 - ``import_interactively(window, store=None) -> str | None``: ask, import, and return a
   status-bar message (None when cancelled).
@@ -20,7 +22,7 @@ from typing import Any
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
-from reader.core.errors import ReaderError
+from reader.core.errors import PartialImportError, ReaderError
 from reader.core.store import BUILTIN_CODEBOOK
 from reader.ui.labels import icon
 
@@ -124,7 +126,8 @@ def _store_of(window: Any) -> Any:
 
 
 def import_file(window: QWidget | None, path: str | Path, store: Any = None) -> Any:
-    """Merge ``path`` into the library and report it; the ImportResult, or None on error."""
+    """Merge ``path`` into the library and report it; the ImportResult, else the error
+    (see the module's docstring)."""
     from reader.core.export import import_tags
 
     store = store if store is not None else _store_of(window)
@@ -133,6 +136,10 @@ def import_file(window: QWidget | None, path: str | Path, store: Any = None) -> 
         return None
     try:
         result = import_tags(store, Path(path))
+    except PartialImportError as exc:
+        QMessageBox.warning(window, "Import stopped", f"{exc}\n\nWhat was imported before it "
+                                                      "is kept.")
+        return exc
     except ReaderError as exc:
         QMessageBox.warning(window, "Import failed", f"{exc}\n\nNothing was imported.")
         return None
@@ -146,6 +153,8 @@ def import_interactively(window: QWidget | None, store: Any = None) -> str | Non
     if path is None:
         return None
     result = import_file(window, path, store)
+    if isinstance(result, PartialImportError):
+        return f"Import of {path.name} stopped part-way; importing it again adds the rest"
     if result is None:
         return f"Import of {path.name} failed; the library is unchanged"
     return f"{path.name}: {result.summary()}"

@@ -278,7 +278,7 @@ def test_an_import_stopped_half_way_keeps_its_batches_and_finishes_when_run_agai
     import sqlite3
     from contextlib import closing
 
-    from reader.core.errors import StoreError
+    from reader.core.errors import PartialImportError
     from reader.core.store import _bulk
 
     monkeypatch.setattr(_bulk, "BATCH", 2)
@@ -294,7 +294,7 @@ def test_an_import_stopped_half_way_keeps_its_batches_and_finishes_when_run_agai
         return merge_tag(*args)
 
     monkeypatch.setattr(_bulk, "_merge_tag", failing)
-    with pytest.raises(StoreError, match="2 of 5 tags were merged before it; importing the "
+    with pytest.raises(PartialImportError, match="2 of 5 tags were merged before it; importing the "
                                          "file again adds the rest"):
         do_import(fresh, exported)
     with closing(sqlite3.connect(fresh)) as conn:   # the first batch, not half the second
@@ -302,3 +302,33 @@ def test_an_import_stopped_half_way_keeps_its_batches_and_finishes_when_run_agai
     monkeypatch.setattr(_bulk, "_merge_tag", merge_tag)
     assert do_import(fresh, exported).added == 3
     assert records(fresh) == records(library.db)
+
+
+def test_an_import_failing_in_its_first_batch_leaves_the_library_as_it_was(
+        library, tmp_path, monkeypatch):
+    import sqlite3
+    from contextlib import closing
+
+    from reader.core.errors import PartialImportError, StoreError
+    from reader.core.store import _bulk
+
+    monkeypatch.setattr(_bulk, "BATCH", 2)
+    exported = tmp_path / "tags.json"
+    exported.write_text(dump(library.db), encoding="utf-8")
+    fresh = tmp_path / "fresh.sqlite3"
+    Store.open(fresh).close()
+    merge_tag, calls = _bulk._merge_tag, [0]
+
+    def failing(*args):
+        calls[0] += 1
+        if calls[0] == 2:      # in the first batch, with the new documents and kinds
+            raise sqlite3.OperationalError("database or disk is full")
+        return merge_tag(*args)
+
+    monkeypatch.setattr(_bulk, "_merge_tag", failing)
+    with pytest.raises(StoreError) as raised:
+        do_import(fresh, exported)
+    assert not isinstance(raised.value, PartialImportError)
+    with closing(sqlite3.connect(fresh)) as conn:
+        assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM tags").fetchone()[0] == 0

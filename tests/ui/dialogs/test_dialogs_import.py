@@ -108,3 +108,32 @@ def test_import_interactively(qtbot, exported, target, messages, monkeypatch):
 def test_import_without_a_store_says_so(qtbot, exported, messages):
     assert import_file(None, exported) is None
     assert "not available" in messages[-1][1]
+
+
+def test_an_import_stopped_part_way_says_what_was_kept(qtbot, exported, target, messages,
+                                                      monkeypatch):
+    """Tags are merged in batches: when a later batch fails the earlier ones stay, and
+    the user is told so (not "nothing was imported"); importing again adds the rest."""
+    import sqlite3
+
+    from reader.core.store import _bulk
+
+    monkeypatch.setattr(_bulk, "BATCH", 1)
+    merge_tag = _bulk._merge_tag
+
+    def full_disk_at_the_second(conn, item, *args):
+        if conn.execute("SELECT count(*) FROM tags").fetchone()[0] == 1:
+            raise sqlite3.OperationalError("database or disk is full")
+        return merge_tag(conn, item, *args)
+
+    monkeypatch.setattr(_bulk, "_merge_tag", full_disk_at_the_second)
+    monkeypatch.setattr(ImportDialog, "ask", classmethod(lambda cls, *a, **k: exported))
+    status = import_interactively(None, target)
+    assert status == "Import of tags.jsonl stopped part-way; importing it again adds the rest"
+    kind, text = messages[-1]
+    assert kind == "warning" and "1 of 2 tags were merged before it" in text
+    assert "is kept" in text and "Nothing was imported" not in text
+    assert len(target.tag_table.tags()) == 1
+    monkeypatch.setattr(_bulk, "_merge_tag", merge_tag)
+    assert import_file(None, exported, target).added == 1
+    assert sorted(t.kind for t in target.tag_table.tags()) == ["claim", "opinion"]

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from tests.ui.window.window_helpers import (focus_first_pane, open_window, press, tags_in_store,
                                            write)

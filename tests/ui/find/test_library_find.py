@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from reader.core.find import FindQuery, LibraryHit
+from reader.core.find import LibraryHit
 from reader.core.store import DocumentRecord, Store
 from reader.core.text import document_from_text
 from reader.ui.models import LibraryHitsModel, context_text
