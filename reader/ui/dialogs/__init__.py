@@ -5,7 +5,7 @@ from __future__ import annotations
 from reader.ui.dialogs._about import AboutDialog
 from reader.ui.dialogs._clipboard import new_from_clipboard
 from reader.ui.dialogs._export import ExportChoice, ExportDialog, export_interactively
-from reader.ui.dialogs._importing import ImportDialog, import_file, import_interactively
+from reader.ui.dialogs._importing import ImportDialog, report_import
 from reader.ui.dialogs._keymap_table import KeymapTable
 from reader.ui.dialogs._kinds import KindsDialog
 from reader.ui.dialogs._merge import ask_library_file, merge_file, merge_interactively
@@ -18,8 +18,7 @@ from reader.ui.dialogs._shortcuts import ShortcutsDialog, ShortcutsOverlay
 __all__ = [
     "AboutDialog", "ExportChoice", "ExportDialog", "ImportDialog", "KeymapTable", "KindsDialog",
     "NameDialog", "OpenSessionDialog", "ReaderSettings", "SettingsDialog", "ShortcutsDialog",
-    "ShortcutsOverlay", "action_text", "ask_library_file", "export_interactively", "import_file",
-    "import_interactively", "keymap_rows", "load_settings", "merge_file", "merge_interactively",
-    "new_from_clipboard",
-    "os_user_name", "save_settings",
+    "ShortcutsOverlay", "action_text", "ask_library_file", "export_interactively",
+    "keymap_rows", "load_settings", "merge_file", "merge_interactively", "new_from_clipboard",
+    "os_user_name", "report_import", "save_settings",
 ]

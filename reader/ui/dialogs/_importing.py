@@ -4,14 +4,10 @@
   Browse...), and a preview line ("12 tags for 2 documents") or the error naming the line or
   field at fault; Import stays disabled until the file reads cleanly.
   ``ImportDialog.ask(parent, path=None) -> Path | None``.
-- ``import_file(window, path, store=None) -> ImportResult | PartialImportError | None``:
-  merge one file (the core's ``import_tags``), then tell the user what was added, or show
-  the error: None when the library is unchanged, the PartialImportError when the import
-  stopped part-way (what it merged is kept; again, it adds the rest). ``store`` defaults to
-  ``window.bridge.session.store``.
-  After a successful import the window should reload the open panes' tags.
-- ``import_interactively(window, store=None) -> str | None``: ask, import, and return a
-  status-bar message (None when cancelled).
+- ``report_import(window, path, outcome) -> str``: after the window's import job (run off
+  the GUI thread, on its own connection), tell the user what was added, what stopped it
+  part-way (what it merged is kept; again, it adds the rest) or why nothing was; the
+  status-bar line. The window then reloads the open panes' tags.
 """
 
 from __future__ import annotations
@@ -22,7 +18,7 @@ from typing import Any
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
-from reader.core.errors import PartialImportError, ReaderError
+from reader.core.errors import ReaderError
 from reader.core.store import BUILTIN_CODEBOOK
 from reader.ui.labels import icon
 
@@ -119,42 +115,18 @@ class ImportDialog(QDialog):
         return dialog.path()
 
 
-def _store_of(window: Any) -> Any:
-    bridge = getattr(window, "bridge", None)
-    session = getattr(bridge, "session", None)
-    return getattr(session, "store", None)
+def report_import(window: QWidget | None, path: Path, outcome: Any) -> str:
+    """Tell the user what an import did, in a message box; the status-bar line.
 
-
-def import_file(window: QWidget | None, path: str | Path, store: Any = None) -> Any:
-    """Merge ``path`` into the library and report it; the ImportResult, else the error
-    (see the module's docstring)."""
-    from reader.core.export import import_tags
-
-    store = store if store is not None else _store_of(window)
-    if store is None:
-        QMessageBox.warning(window, "Import failed", "The library database is not available.")
-        return None
-    try:
-        result = import_tags(store, Path(path))
-    except PartialImportError as exc:
-        QMessageBox.warning(window, "Import stopped", f"{exc}\n\nWhat was imported before it "
-                                                      "is kept.")
-        return exc
-    except ReaderError as exc:
-        QMessageBox.warning(window, "Import failed", f"{exc}\n\nNothing was imported.")
-        return None
-    QMessageBox.information(window, "Import finished", result.summary().capitalize() + ".")
-    return result
-
-
-def import_interactively(window: QWidget | None, store: Any = None) -> str | None:
-    """Ask for a file, import it, and return a status-bar message (None when cancelled)."""
-    path = ImportDialog.ask(window)
-    if path is None:
-        return None
-    result = import_file(window, path, store)
-    if isinstance(result, PartialImportError):
-        return f"Import of {path.name} stopped part-way; importing it again adds the rest"
-    if result is None:
+    ``outcome``: the import job's ImportOutcome, or its error message (then nothing was
+    imported)."""
+    if isinstance(outcome, str):
+        QMessageBox.warning(window, "Import failed", f"{outcome}\n\nNothing was imported.")
         return f"Import of {path.name} failed; the library is unchanged"
-    return f"{path.name}: {result.summary()}"
+    if outcome.stopped:
+        QMessageBox.warning(window, "Import stopped",
+                            f"{outcome.stopped}\n\nWhat was imported before it is kept.")
+        return f"Import of {path.name} stopped part-way; importing it again adds the rest"
+    QMessageBox.information(window, "Import finished",
+                            outcome.result.summary().capitalize() + ".")
+    return f"{path.name}: {outcome.result.summary()}"

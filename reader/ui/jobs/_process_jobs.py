@@ -152,6 +152,32 @@ def index_statements(db_path: str, sha256: str, text: str, statements: Any, *,
         return index_document(store, record.id, text, statements, cancel, gentle=True)
 
 
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What ``import_tags`` did: its ImportResult, or (``stopped``) the message of an
+    import that stopped part-way and kept what it had merged."""
+
+    result: Any = None
+    stopped: str = ""
+
+
+def import_tags(db_path: str, path: str, *, progress: Progress,
+                cancel: Cancel) -> ImportOutcome:
+    """Merge a tag file into the library on a connection of its own: the window goes on
+    tagging between the import's batches (a 100,000-tag file takes seconds)."""
+    from reader.core.errors import PartialImportError
+    from reader.core.export import import_tags as merge
+    from reader.core.store import Store
+
+    store = Store.open(db_path)
+    try:
+        return ImportOutcome(result=merge(store, path))
+    except PartialImportError as exc:
+        return ImportOutcome(stopped=str(exc))
+    finally:
+        store.close()
+
+
 def pid(*, progress: Progress, cancel: Cancel) -> int:
     """The process id of whoever runs the job (tests check the helper process)."""
     import os

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog
 
-from reader.ui.dialogs import (AboutDialog, SettingsDialog, ShortcutsDialog, ShortcutsOverlay,
-                               export_interactively, import_interactively,
-                               merge_interactively, new_from_clipboard)
+from reader.ui.dialogs import (AboutDialog, ImportDialog, SettingsDialog, ShortcutsDialog,
+                               ShortcutsOverlay, export_interactively, merge_interactively,
+                               new_from_clipboard, report_import)
 from reader.ui.icons import set_icon
 from reader.ui.panels import (CodersPanel, RelatedPanel, SuggestionsPanel, TagsPanel,
                               make_accept_action)
@@ -137,7 +137,7 @@ def _install_file_dialogs(window: "MainWindow", menus: "WindowMenus") -> None:
         window, "New from &Clipboard", lambda: paste_document(window, new_from_clipboard),
         "mdi6.content-paste", "Ctrl+Shift+V")))
     entries.append(("import", _menu_action(
-        window, "&Import Tags…", lambda: import_tags(window, import_interactively),
+        window, "&Import Tags…", lambda: import_tags(window),
         "mdi6.import", "Ctrl+I")))
     entries.append(("merge_library", _menu_action(
         window, "&Merge Library…", lambda: merge_library(window, merge_interactively),
@@ -206,15 +206,34 @@ def paste_document(window: "MainWindow", new_from_clipboard: Any) -> None:
         window.documents.open_loaded(document)
 
 
-def import_tags(window: "MainWindow", import_interactively: Any) -> None:
-    """File > Import Tags, then show the new tags in the open panes."""
-    message = import_interactively(window)
-    if message:
-        reload_tags = getattr(window.session, "reload_tags", None)
-        if callable(reload_tags):
-            reload_tags()
-        window.presenter.panes_changed()
+def import_tags(window: "MainWindow") -> None:
+    """File > Import Tags: the file is merged off the GUI thread on a connection of its own
+    (big files in the helper process), so the window keeps answering and tagging; then the
+    new tags are shown in the open panes."""
+    from reader.ui.jobs import BIG_FILE_BYTES
+
+    store = getattr(window.session, "store", None)
+    if store is None:
+        window.report("There is no library to import into.")
+        return
+    path = ImportDialog.ask(window)
+    if path is None:
+        return
+    try:
+        big = path.stat().st_size > BIG_FILE_BYTES
+    except OSError:
+        big = False   # the job says why the file cannot be read
+
+    def done(outcome: Any) -> None:
+        message = report_import(window, path, outcome)
+        if not isinstance(outcome, str):
+            window.session.reload_tags()
+            window.presenter.panes_changed()
         window.statusBar().showMessage(message, 8000)
+
+    window.runner.submit_job("import_tags", str(store.path), str(path), in_process=big,
+                             label=f"Importing {path.name}", on_success=done,
+                             on_failure=done, cancellable=False)
 
 
 def merge_library(window: "MainWindow", merge_interactively: Any) -> None:

@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from reader.core.export import export
 from reader.core.store import Store
 from reader.ui.dialogs import _importing as importing
-from reader.ui.dialogs import ImportDialog, import_file, import_interactively
+from reader.ui.dialogs import ImportDialog, report_import
+from reader.ui.jobs import _process_jobs as jobs
 
 
 @pytest.fixture
@@ -28,6 +29,16 @@ def target(tmp_path):
     """An empty library to import into."""
     with Store.open(tmp_path / "target.sqlite3") as db:
         yield db
+
+
+def import_file(window, path, store):
+    """The window's import as it runs: the job (here in this thread), then the report."""
+    try:
+        outcome = jobs.import_tags(str(store.path), str(path), progress=lambda *a: None,
+                                   cancel=lambda: False)
+    except Exception as exc:   # the runner hands a job's error over as its message
+        outcome = str(exc)
+    return outcome, report_import(window, path, outcome)
 
 
 @pytest.fixture
@@ -79,12 +90,13 @@ def test_dialog_browse_and_typing(qtbot, exported, monkeypatch):
 
 
 def test_import_file_merges_once(qtbot, exported, target, messages):
-    result = import_file(None, exported, target)
-    assert (result.added, result.documents_added) == (2, 1)
+    outcome, status = import_file(None, exported, target)
+    assert (outcome.result.added, outcome.result.documents_added) == (2, 1)
     assert messages[-1] == ("information", "Imported 2 of 2 tags; 1 new documents.")
+    assert status == "tags.jsonl: imported 2 of 2 tags; 1 new documents"
     assert sorted(t.kind for t in target.tag_table.tags()) == ["claim", "opinion"]
-    again = import_file(None, exported, target)
-    assert again.added == 0 and len(target.tag_table.tags()) == 2
+    again, _status = import_file(None, exported, target)
+    assert again.result.added == 0 and len(target.tag_table.tags()) == 2
     assert "already in the library" in messages[-1][1]
 
 
@@ -92,22 +104,11 @@ def test_malformed_file_leaves_library_unchanged(qtbot, exported, target, messag
     bad = tmp_path / "bad.jsonl"
     bad.write_text(exported.read_text(encoding="utf-8").splitlines()[0]
                    + '\n{"kind": "rant"}\n', encoding="utf-8")
-    assert import_file(None, bad, target) is None
-    assert messages[-1][0] == "warning" and "line 2" in messages[-1][1]
+    outcome, status = import_file(None, bad, target)
+    assert isinstance(outcome, str) and "line 2" in outcome
+    assert messages[-1][0] == "warning" and "Nothing was imported" in messages[-1][1]
+    assert status == "Import of bad.jsonl failed; the library is unchanged"
     assert target.tag_table.tags() == []
-
-
-def test_import_interactively(qtbot, exported, target, messages, monkeypatch):
-    monkeypatch.setattr(ImportDialog, "ask", classmethod(lambda cls, *a, **k: None))
-    assert import_interactively(None, target) is None
-    monkeypatch.setattr(ImportDialog, "ask", classmethod(lambda cls, *a, **k: exported))
-    assert import_interactively(None, target) == "tags.jsonl: imported 2 of 2 tags; " \
-                                                 "1 new documents"
-
-
-def test_import_without_a_store_says_so(qtbot, exported, messages):
-    assert import_file(None, exported) is None
-    assert "not available" in messages[-1][1]
 
 
 def test_an_import_stopped_part_way_says_what_was_kept(qtbot, exported, target, messages,
@@ -127,13 +128,12 @@ def test_an_import_stopped_part_way_says_what_was_kept(qtbot, exported, target, 
         return merge_tag(conn, item, *args)
 
     monkeypatch.setattr(_bulk, "_merge_tag", full_disk_at_the_second)
-    monkeypatch.setattr(ImportDialog, "ask", classmethod(lambda cls, *a, **k: exported))
-    status = import_interactively(None, target)
+    _outcome, status = import_file(None, exported, target)
     assert status == "Import of tags.jsonl stopped part-way; importing it again adds the rest"
     kind, text = messages[-1]
     assert kind == "warning" and "1 of 2 tags were merged before it" in text
     assert "is kept" in text and "Nothing was imported" not in text
     assert len(target.tag_table.tags()) == 1
     monkeypatch.setattr(_bulk, "_merge_tag", merge_tag)
-    assert import_file(None, exported, target).added == 1
+    assert import_file(None, exported, target)[0].result.added == 1
     assert sorted(t.kind for t in target.tag_table.tags()) == ["claim", "opinion"]
