@@ -6,9 +6,10 @@ statements for Find in Library, this process stores a tag every 10 ms on its own
 connection and times each commit.
 
 Ours: links saved in short transactions under a new generation, the index in its own
-file, imported tags merged in short transactions. Baselines, same run: the links replaced
-in one transaction, the index written into the library file itself (250 statements per
-transaction, as it was), the tags merged in one transaction (as imports were).
+file, imported tags and merged libraries written in short transactions. Baselines, same
+run: the links replaced in one transaction, the index written into the library file itself
+(250 statements per transaction, as it was), the tags imported or merged in one transaction
+(as they were).
 
 Run: ``.venv/bin/python bench/bench_library_writes.py [LINKS] [STATEMENTS] [TAGS]``.
 """
@@ -28,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 TARGET_MS = 50
 BASELINES = {"links": "one transaction", "index": "index in the library file",
-             "import": "one transaction"}
+             "import": "one transaction", "merge": "one transaction"}
 
 
 def write(case: str, library: str, count: int) -> None:
@@ -60,6 +61,19 @@ def write(case: str, library: str, count: int) -> None:
                                    "importer", "2026-12-02T10:00:00", ""))
                     for i in range(count)]
             store.bulk.merge_tags([], tags)
+        elif case in ("merge", "merge-one-transaction"):
+            from reader.core.store import Tag, _bulk, merge_library
+
+            other = Path(library + ".other")
+            with Store.open(other) as theirs:
+                doc = theirs.remember_document("b" * 64, "/b", "B")
+                theirs.tag_table.add_tags(
+                    Tag(0, doc.id, i * 20, i * 20 + 15, "claim", "", f"Fact {i}.", "", "",
+                        "colleague", "2026-12-02T10:00:00", "2026-12-02T10:00:00")
+                    for i in range(count))
+            if case == "merge-one-transaction":
+                _bulk.BATCH = count   # the whole library in one go, as merges were
+            merge_library(store, other)
         elif case == "index":
             store.search.put_document(a.id, rows, batch=250, merge_pages=100)
         else:   # the index inside the library file, as it was
@@ -128,6 +142,8 @@ def main(argv: list[str]) -> int:
             (f"index {statements:,} statements for Find", "index", "index-in-library",
              statements),
             (f"`reader import` of {imported:,} tags", "import", "import-one-transaction",
+             imported),
+            (f"merge a library of {imported:,} tags", "merge", "merge-one-transaction",
              imported)):
         mine, theirs = case(ours, count), case(base, count)
         ok = ok and mine["max_ms"] <= TARGET_MS

@@ -17,7 +17,7 @@ from reader.core.store._records import (
     now_iso,
 )
 from reader.core.store._kinds import Kind
-from reader.core.store._link_saves import CURRENT, pause
+from reader.core.store._link_saves import CURRENT, cyclic_gc_paused, pause
 from reader.core.store._schema import _describe
 
 if TYPE_CHECKING:
@@ -60,6 +60,12 @@ class BulkWriter:
         1.3 s). An import stopped after that keeps what it wrote (PartialImportError); run
         again, it adds the rest, as every row already there is skipped.
         """
+        with cyclic_gc_paused():
+            return self._merge_tags(documents, tags, links, kinds)
+
+    def _merge_tags(self, documents: Sequence[tuple[str, str, str]],
+                    tags: Sequence[tuple[str, Tag]], links: Sequence[tuple],
+                    kinds: Sequence[Kind]) -> tuple[int, int]:
         stamp = now_iso()
         # each name once, and before the transaction: a Kind per tag took 0.27 s of it
         wanted = [*kinds, *(Kind(name) for name in dict.fromkeys(t.kind for _, t in tags))]

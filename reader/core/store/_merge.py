@@ -3,8 +3,10 @@
 The other file is never opened in place: it (and its write-ahead log) is copied to a
 temporary folder and the copy is opened, checked and, when older, migrated; so a refused
 file (damaged, not a library, made by a newer version) is left byte-identical, and so is
-an accepted one. Everything is written in ONE transaction, the other library's kinds that
-this one lacks first. Each tag keeps its author; a
+an accepted one. The other library's kinds, documents and texts that this one lacks and the
+first batch of tags are written in one transaction (so a merge refused there changes
+nothing), the other tags and links in short transactions (a tag key in the window waits
+for one batch, not the whole merge). Each tag keeps its author; a
 tag already here (same document, span, author and creation time) is not added again, but
 takes the other library's kind and note when the other copy was changed later. So a
 second merge of the same file adds nothing.
@@ -17,12 +19,13 @@ import shutil
 import stat
 import sqlite3
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from reader.core.errors import StoreError
+from reader.core.errors import PartialImportError, StoreError
+from reader.core.store import _bulk
 from reader.core.store._kinds import Kind
-from reader.core.store._link_saves import CURRENT
+from reader.core.store._link_saves import CURRENT, cyclic_gc_paused, pause
 from reader.core.store._records import _TAG_COLUMNS, DocumentRecord, Tag, _tag_from_row
 from reader.core.store._schema import _describe
 from reader.core.store._store import Store
@@ -144,7 +147,8 @@ def read_library(other: str | Path) -> _Other:
 
 def merge_library(store: Store, other: str | Path) -> MergeResult:
     """Merge every document, text, tag and link of the library file ``other`` into
-    ``store`` in one transaction; StoreError (one line) when ``other`` is refused."""
+    ``store``; StoreError (one line) when ``other`` is refused (nothing changed then),
+    PartialImportError when a batch after the first failed (the earlier ones are kept)."""
     other = Path(other)
     try:
         if other.exists() and os.path.samefile(other, store.path):
@@ -152,23 +156,56 @@ def merge_library(store: Store, other: str | Path) -> MergeResult:
     except OSError:
         pass
     data = read_library(other)
+    with cyclic_gc_paused():
+        return _merge(store, other, data)
+
+
+def _merge(store: Store, other: Path, data: _Other) -> MergeResult:
+    """The writing part of ``merge_library``."""
+    # each tag's kind as this library spells it (its own kinds win; the other's come in
+    # as they are), worked out before the write: 100,000 tags took 0.6 s of it
+    spelled = {k.name.lower(): k.name for k in data.kinds}
+    spelled.update((k.name.lower(), k.name) for k in store.kinds.all())
+    data = replace(data, tags=[(sha, tag if spelled.get(tag.kind.lower(), tag.kind) == tag.kind
+                                else replace(tag, kind=spelled[tag.kind.lower()]))
+                               for sha, tag in data.tags])
+    batch = _bulk.BATCH
     try:
         with store.transaction() as conn:
             # kinds this library lacks come with their tags (description, colour, key...)
             store.kinds.ensure(conn, data.kinds)
-            spelled = {name.lower(): name for (name,) in conn.execute("SELECT name FROM kinds")}
-            data = replace(data, tags=[(sha, replace(tag, kind=spelled.get(tag.kind.lower(),
-                                                                           tag.kind)))
-                                       for sha, tag in data.tags])
-            return _write(conn, data, str(other))
+            documents_added, texts_added, ids = _write_documents(conn, data)
+            merged = _Merged(documents_added, texts_added, ids, _held(conn, ids, data.tags))
+            merged.write_tags(conn, data.tags[:batch])
     except sqlite3.IntegrityError as exc:
         raise StoreError(f"{other}: cannot merge ({exc}); nothing was changed") from None
     except sqlite3.OperationalError as exc:
         raise StoreError(_describe(store.path, exc)) from None
+    done = min(batch, len(data.tags))
+    try:
+        for start in range(batch, len(data.tags), batch):
+            pause(store)
+            with store.transaction() as conn:
+                merged.write_tags(conn, data.tags[start:start + batch])
+            done = min(start + batch, len(data.tags))
+        for start in range(0, max(len(data.manual), len(data.passages)), batch):
+            pause(store)
+            with store.transaction() as conn:
+                merged.links_added += _write_links(conn, data.manual[start:start + batch],
+                                                   data.passages[start:start + batch], ids)
+    except (sqlite3.Error, StoreError) as exc:
+        message = (_describe(store.path, exc) if isinstance(exc, sqlite3.OperationalError)
+                   else str(exc))
+        raise PartialImportError(f"{message} ({done:,} of {len(data.tags):,} tags were merged "
+                                 "before it; merging the library again adds the rest)") from None
+    return merged.result(str(other), len(data.tags))
 
 
-def _write(conn: sqlite3.Connection, data: _Other, name: str) -> MergeResult:
-    documents_added = texts_added = added = updated = 0
+def _write_documents(conn: sqlite3.Connection,
+                     data: _Other) -> tuple[int, int, dict[str, int]]:
+    """Add the documents and texts this library lacks; how many, and every document's id
+    by sha256."""
+    documents_added = texts_added = 0
     for doc in data.documents:
         documents_added += conn.execute(
             "INSERT OR IGNORE INTO documents (sha256, path, title, first_seen, last_seen) "
@@ -179,43 +216,70 @@ def _write(conn: sqlite3.Connection, data: _Other, name: str) -> MergeResult:
         texts_added += conn.execute(
             "INSERT OR IGNORE INTO document_texts (document_id, format, body) VALUES (?, ?, ?)",
             (ids[sha], fmt, body)).rowcount
-    touched = {ids[sha] for sha, _ in data.tags}
+    return documents_added, texts_added, ids
+
+
+def _held(conn: sqlite3.Connection, ids: dict[str, int],
+          tags: list[tuple[str, Tag]]) -> dict[tuple, tuple[int, str]]:
+    """This library's tags on the documents ``tags`` are on: (document, start, end, author,
+    created) -> (id, updated)."""
+    touched = {ids[sha] for sha, _ in tags}
     held: dict[tuple, tuple[int, str]] = {}
     for row in conn.execute(f"SELECT {_TAG_COLUMNS} FROM tags"):
         if row[1] in touched:
             held[(row[1], row[2], row[3], row[9], row[10])] = (row[0], row[11])
-    authors: set[str] = set()
-    for sha, tag in data.tags:
-        doc_id = ids[sha]
-        key = (doc_id, tag.start, tag.end, tag.author, tag.created_at)
-        mine = held.get(key)
-        if mine is None:
-            cursor = conn.execute(
-                f"INSERT INTO tags ({_TAG_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                "?, ?)", (doc_id, tag.start, tag.end, tag.kind, tag.note, tag.exact, tag.prefix,
-                          tag.suffix, tag.author, tag.created_at, tag.updated_at,
-                          int(tag.orphaned)))
-            held[key] = (int(cursor.lastrowid or 0), tag.updated_at)
-            added += 1
-        elif tag.updated_at > mine[1]:  # the other copy was changed later: take its kind
-            conn.execute("UPDATE tags SET kind = ?, note = ?, exact = ?, prefix = ?, "
-                         "suffix = ?, orphaned = ?, updated_at = ? WHERE id = ?",
-                         (tag.kind, tag.note, tag.exact, tag.prefix, tag.suffix,
-                          int(tag.orphaned), tag.updated_at, mine[0]))
-            held[key] = (mine[0], tag.updated_at)
-            updated += 1
-        else:
-            continue
-        authors.add(tag.author)
-    links_added = _write_links(conn, data, ids)
-    return MergeResult(name, documents_added, texts_added, len(data.tags), added, updated,
-                       links_added, tuple(sorted(authors)))
+    return held
 
 
-def _write_links(conn: sqlite3.Connection, data: _Other, ids: dict[str, int]) -> int:
+@dataclass
+class _Merged:
+    """A merge's counts so far, and the tags here it compares the other's with."""
+
+    documents_added: int
+    texts_added: int
+    ids: dict[str, int]
+    held: dict[tuple, tuple[int, str]]
+    added: int = 0
+    updated: int = 0
+    links_added: int = 0
+    authors: set[str] = field(default_factory=set)
+
+    def write_tags(self, conn: sqlite3.Connection, tags: list[tuple[str, Tag]]) -> None:
+        """Add the tags not here; take the other copy's kind and note where it is newer."""
+        for sha, tag in tags:
+            doc_id = self.ids[sha]
+            key = (doc_id, tag.start, tag.end, tag.author, tag.created_at)
+            mine = self.held.get(key)
+            if mine is None:
+                cursor = conn.execute(
+                    f"INSERT INTO tags ({_TAG_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    "?, ?, ?, ?)", (doc_id, tag.start, tag.end, tag.kind, tag.note, tag.exact,
+                                    tag.prefix, tag.suffix, tag.author, tag.created_at,
+                                    tag.updated_at, int(tag.orphaned)))
+                self.held[key] = (int(cursor.lastrowid or 0), tag.updated_at)
+                self.added += 1
+            elif tag.updated_at > mine[1]:  # the other copy was changed later: its kind
+                conn.execute("UPDATE tags SET kind = ?, note = ?, exact = ?, prefix = ?, "
+                             "suffix = ?, orphaned = ?, updated_at = ? WHERE id = ?",
+                             (tag.kind, tag.note, tag.exact, tag.prefix, tag.suffix,
+                              int(tag.orphaned), tag.updated_at, mine[0]))
+                self.held[key] = (mine[0], tag.updated_at)
+                self.updated += 1
+            else:
+                continue
+            self.authors.add(tag.author)
+
+    def result(self, name: str, found: int) -> MergeResult:
+        """The MergeResult of the whole merge."""
+        return MergeResult(name, self.documents_added, self.texts_added, found, self.added,
+                           self.updated, self.links_added, tuple(sorted(self.authors)))
+
+
+def _write_links(conn: sqlite3.Connection, manual: list[tuple], passages: list[tuple],
+                 ids: dict[str, int]) -> int:
     """Add the manual and saved automatic links not already here; how many were added."""
     links_added = 0
-    for ls, l0, l1, rs, r0, r1, action, author, created in data.manual:
+    for ls, l0, l1, rs, r0, r1, action, author, created in manual:
         left, right = ids[ls], ids[rs]
         if conn.execute("SELECT 1 FROM manual_links WHERE left_document_id = ? AND "
                         "left_start = ? AND left_end = ? AND right_document_id = ? AND "
@@ -226,7 +290,7 @@ def _write_links(conn: sqlite3.Connection, data: _Other, ids: dict[str, int]) ->
                          "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                          (left, l0, l1, right, r0, r1, action, author, created))
             links_added += 1
-    for ls, l0, l1, rs, r0, r1, score in data.passages:
+    for ls, l0, l1, rs, r0, r1, score in passages:
         left, right = ids[ls], ids[rs]
         if conn.execute("SELECT 1 FROM current_passage_links WHERE left_document_id = ? AND "
                         "left_start = ? AND left_end = ? AND right_document_id = ? AND "

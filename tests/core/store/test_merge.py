@@ -127,7 +127,7 @@ def test_refused_libraries_are_left_byte_identical_and_nothing_changes(tmp_path,
     assert len(rows(mine)) == 3
 
 
-def test_a_failing_merge_is_all_or_nothing(tmp_path, monkeypatch):
+def test_a_merge_failing_in_its_first_batch_changes_nothing(tmp_path, monkeypatch):
     from reader.core.store import _merge
 
     mine = library(tmp_path / "mine.sqlite3", "ann", ["opinion", "claim", "claim"])
@@ -136,11 +136,44 @@ def test_a_failing_merge_is_all_or_nothing(tmp_path, monkeypatch):
     def fail(*_args):
         raise sqlite3.IntegrityError("UNIQUE constraint failed")
 
-    monkeypatch.setattr(_merge, "_write_links", fail)  # after the tags were written
+    monkeypatch.setattr(_merge._Merged, "write_tags", fail)
     with Store.open(mine) as store:
         with pytest.raises(StoreError, match="nothing was changed"):
             merge_library(store, theirs)
     assert len(rows(mine)) == 3
+
+
+def test_a_merge_stopped_after_its_first_batch_keeps_it_and_finishes_when_run_again(
+        tmp_path, monkeypatch):
+    """Tags and links go in short transactions (a tag key in the window waits for one,
+    not for the whole merge); what was merged before a failure stays, and merging the
+    same library again adds the rest."""
+    from reader.core.errors import PartialImportError
+    from reader.core.store import _bulk, _merge
+
+    monkeypatch.setattr(_bulk, "BATCH", 2)
+    mine = library(tmp_path / "mine.sqlite3", "ann", ["opinion", "claim", "claim"])
+    theirs = library(tmp_path / "theirs.sqlite3", "bob", ["opinion", "quotation", "claim"])
+    write_tags = _merge._Merged.write_tags
+    calls = [0]
+
+    def full_disk_at_the_second_batch(self, conn, tags):
+        calls[0] += 1
+        if calls[0] == 2:
+            raise sqlite3.OperationalError("database or disk is full")
+        return write_tags(self, conn, tags)
+
+    monkeypatch.setattr(_merge._Merged, "write_tags", full_disk_at_the_second_batch)
+    with Store.open(mine) as store:
+        with pytest.raises(PartialImportError, match="2 of 3 tags were merged before it; "
+                                                     "merging the library again adds the rest"):
+            merge_library(store, theirs)
+    assert len(rows(mine)) == 5
+    monkeypatch.setattr(_merge._Merged, "write_tags", write_tags)
+    with Store.open(mine) as store:
+        again = merge_library(store, theirs)
+    assert (again.tags_added, again.tags_found, again.links_added) == (1, 3, 1)
+    assert sorted(r[-1] for r in rows(mine)).count("bob") == 3
 
 
 def test_merging_the_open_library_into_itself_is_refused(tmp_path):
