@@ -1,9 +1,10 @@
 """File > Merge Library…: bring a colleague's whole library file in, keeping its authors.
 
-``ask_library_file(parent) -> Path | None`` is the file dialog (tests patch it);
-``merge_interactively(window, store) -> str | None`` asks, merges in one transaction and
-returns a status-bar message (None when cancelled). A refused file (damaged, not a
-library, made by a newer version) is shown in one line and left as it was.
+``ask_library_file(parent) -> Path | None`` is the file dialog (tests patch it;
+``choose_library`` calls it); the window merges the file off the GUI thread, then
+``report_merge(parent, path, outcome) -> str`` tells the user what was merged and returns
+a status-bar line. A refused file (damaged, not a library, made by a newer version) is
+shown in one line and left as it was.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from reader.core.errors import ReaderError
 
 FILE_FILTER = "Source Reader libraries (*.sqlite3 *.sqlite *.db);;All files (*)"
 
@@ -24,25 +24,22 @@ def ask_library_file(parent: QWidget | None) -> Path | None:
     return Path(path) if path else None
 
 
-def merge_file(parent: QWidget | None, store: Any, path: Path) -> Any:
-    """Merge ``path`` into ``store`` and say what was added; the MergeResult, or None."""
-    from reader.core.store import merge_library
-
-    try:
-        result = merge_library(store, path)
-    except ReaderError as exc:
-        QMessageBox.warning(parent, "Merge failed", f"{exc}\n\nNothing was merged.")
-        return None
-    QMessageBox.information(parent, "Merge finished", result.summary().capitalize() + ".")
-    return result
+def choose_library(parent: QWidget | None) -> Path | None:
+    """The library file to merge (``ask_library_file``), or None when cancelled."""
+    return ask_library_file(parent)
 
 
-def merge_interactively(parent: QWidget | None, store: Any) -> str | None:
-    """Ask for a library file, merge it, and return a status-bar message."""
-    path = ask_library_file(parent)
-    if path is None:
-        return None
-    result = merge_file(parent, store, path)
-    if result is None:
+def report_merge(parent: QWidget | None, path: Path, outcome: Any) -> str:
+    """Tell the user what a merge did, in a message box; the status-bar line.
+
+    ``outcome``: the merge job's ImportOutcome, or its error message (then the library
+    is unchanged)."""
+    if isinstance(outcome, str):
+        QMessageBox.warning(parent, "Merge failed", f"{outcome}\n\nNothing was merged.")
         return f"Merge of {path.name} failed; the library is unchanged"
-    return f"{path.name}: {result.summary()}"
+    if outcome.stopped:
+        QMessageBox.warning(parent, "Merge stopped",
+                            f"{outcome.stopped}\n\nWhat was merged before it is kept.")
+        return f"Merge of {path.name} stopped part-way; merging it again adds the rest"
+    QMessageBox.information(parent, "Merge finished", outcome.result.summary().capitalize() + ".")
+    return f"{path.name}: {outcome.result.summary()}"

@@ -154,8 +154,8 @@ def index_statements(db_path: str, sha256: str, text: str, statements: Any, *,
 
 @dataclass(frozen=True)
 class ImportOutcome:
-    """What ``import_tags`` did: its ImportResult, or (``stopped``) the message of an
-    import that stopped part-way and kept what it had merged."""
+    """What ``import_tags`` or ``merge_library`` did: its ImportResult or MergeResult, or
+    (``stopped``) the message of one that stopped part-way and kept what it had merged."""
 
     result: Any = None
     stopped: str = ""
@@ -172,6 +172,22 @@ def import_tags(db_path: str, path: str, *, progress: Progress,
     store = Store.open(db_path)
     try:
         return ImportOutcome(result=merge(store, path))
+    except PartialImportError as exc:
+        return ImportOutcome(stopped=str(exc))
+    finally:
+        store.close()
+
+
+def merge_library(db_path: str, other: str, *, progress: Progress,
+                  cancel: Cancel) -> ImportOutcome:
+    """Merge another library file into the library on a connection of its own."""
+    from reader.core.errors import PartialImportError
+    from reader.core.store import Store
+    from reader.core.store import merge_library as merge
+
+    store = Store.open(db_path)
+    try:
+        return ImportOutcome(result=merge(store, other))
     except PartialImportError as exc:
         return ImportOutcome(stopped=str(exc))
     finally:

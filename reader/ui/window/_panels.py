@@ -12,8 +12,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog
 
 from reader.ui.dialogs import (AboutDialog, ImportDialog, SettingsDialog, ShortcutsDialog,
-                               ShortcutsOverlay, export_interactively, merge_interactively,
-                               new_from_clipboard, report_import)
+                               ShortcutsOverlay, choose_library, export_interactively,
+                               new_from_clipboard, report_import, report_merge)
 from reader.ui.icons import set_icon
 from reader.ui.panels import (CodersPanel, RelatedPanel, SuggestionsPanel, TagsPanel,
                               make_accept_action)
@@ -140,7 +140,7 @@ def _install_file_dialogs(window: "MainWindow", menus: "WindowMenus") -> None:
         window, "&Import Tags…", lambda: import_tags(window),
         "mdi6.import", "Ctrl+I")))
     entries.append(("merge_library", _menu_action(
-        window, "&Merge Library…", lambda: merge_library(window, merge_interactively),
+        window, "&Merge Library…", lambda: merge_library(window),
         "mdi6.database-import")))
     entries.append(("export", _menu_action(
         window, "&Export Tags…", lambda: export_tags(window, export_interactively),
@@ -207,46 +207,50 @@ def paste_document(window: "MainWindow", new_from_clipboard: Any) -> None:
 
 
 def import_tags(window: "MainWindow") -> None:
-    """File > Import Tags: the file is merged off the GUI thread on a connection of its own
-    (big files in the helper process), so the window keeps answering and tagging; then the
-    new tags are shown in the open panes."""
-    from reader.ui.jobs import BIG_FILE_BYTES
-
+    """File > Import Tags: a tag file merged in the background, then shown in the panes."""
     store = getattr(window.session, "store", None)
     if store is None:
         window.report("There is no library to import into.")
         return
     path = ImportDialog.ask(window)
-    if path is None:
+    if path is not None:
+        _merge_in_background(window, "import_tags", store, path, report_import,
+                             f"Importing {path.name}")
+
+
+def merge_library(window: "MainWindow") -> None:
+    """File > Merge Library: a colleague's library file in, then its tags in the panes."""
+    store = getattr(window.session, "store", None)
+    if store is None:
+        window.report("There is no library to merge into.")
         return
+    path = choose_library(window)
+    if path is not None:
+        _merge_in_background(window, "merge_library", store, path, report_merge,
+                             f"Merging {path.name}")
+
+
+def _merge_in_background(window: "MainWindow", job: str, store: Any, path: Any,
+                         report: Any, label: str) -> None:
+    """Run the import or merge ``job`` off the GUI thread on a connection of its own (a big
+    file in the helper process): the window keeps answering and tagging between its
+    batches. Then ``report`` it and show the new tags in the open panes."""
+    from reader.ui.jobs import BIG_FILE_BYTES
+
     try:
         big = path.stat().st_size > BIG_FILE_BYTES
     except OSError:
         big = False   # the job says why the file cannot be read
 
     def done(outcome: Any) -> None:
-        message = report_import(window, path, outcome)
+        message = report(window, path, outcome)
         if not isinstance(outcome, str):
             window.session.reload_tags()
             window.presenter.panes_changed()
         window.statusBar().showMessage(message, 8000)
 
-    window.runner.submit_job("import_tags", str(store.path), str(path), in_process=big,
-                             label=f"Importing {path.name}", on_success=done,
-                             on_failure=done, cancellable=False)
-
-
-def merge_library(window: "MainWindow", merge_interactively: Any) -> None:
-    """File > Merge Library: a colleague's library file in, then its tags in the panes."""
-    store = getattr(window.session, "store", None)
-    if store is None:
-        window.report("There is no library to merge into.")
-        return
-    message = merge_interactively(window, store)
-    if message:
-        window.session.reload_tags()
-        window.presenter.panes_changed()
-        window.statusBar().showMessage(message, 8000)
+    window.runner.submit_job(job, str(store.path), str(path), in_process=big, label=label,
+                             on_success=done, on_failure=done, cancellable=False)
 
 
 def export_tags(window: "MainWindow", export_interactively: Any) -> None:

@@ -41,26 +41,39 @@ def boxes(monkeypatch):
     return shown
 
 
-def _merge(window, monkeypatch, path: Path) -> None:
+def _merge(qtbot, window, monkeypatch, path: Path, boxes: list[str]) -> None:
+    """File > Merge Library on ``path``; back once the merge (in the background) is told."""
     monkeypatch.setattr(merge_module, "ask_library_file", lambda parent: path)
+    told = len(boxes)
     window.menus.actions["merge_library"].trigger()
+    qtbot.waitUntil(lambda: len(boxes) > told, timeout=20_000)
 
 
 def test_merge_library_from_the_file_menu(qtbot, tmp_path, seeds, monkeypatch, boxes):
+    import threading
+
+    import reader.core.store as store_module
+
     window = open_window(qtbot, tmp_path, seeds[:1])
     theirs = colleague_library(tmp_path, seeds[0])
     before = theirs.read_bytes()
-    _merge(window, monkeypatch, theirs)
+    merged_on: list[threading.Thread] = []
+    merge = store_module.merge_library
+    monkeypatch.setattr(store_module, "merge_library", lambda *args: (
+        merged_on.append(threading.current_thread()), merge(*args))[1])
+    _merge(qtbot, window, monkeypatch, theirs, boxes)
     assert boxes == ["Merged 6 of 6 tags by bob."]
+    assert merged_on and merged_on[0] is not threading.main_thread()   # off the GUI thread
+    assert window.statusBar().currentMessage() == "bob.sqlite3: merged 6 of 6 tags by bob"
     assert sorted(t.author for t in window.session.panes[0].tags) == ["bob"] * 6
     assert window.panes[0].view.marks.tags[1].kind == "opinion"
-    _merge(window, monkeypatch, theirs)  # again: nothing new
+    _merge(qtbot, window, monkeypatch, theirs, boxes)  # again: nothing new
     assert boxes[1].startswith("Merged 0 of 6 tags; 6 already in the library")
     assert len(window.session.panes[0].tags) == 6
     assert theirs.read_bytes() == before
     broken = tmp_path / "broken.sqlite3"
     broken.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
-    _merge(window, monkeypatch, broken)
+    _merge(qtbot, window, monkeypatch, broken, boxes)
     assert boxes[2].startswith("warning: ") and "Nothing was merged" in boxes[2]
     assert broken.read_bytes() == b"SQLite format 3\x00" + b"\x00" * 100
     wait_idle(qtbot, window)
@@ -70,7 +83,7 @@ def test_compare_jump_adopt_and_undo(qtbot, tmp_path, seeds, monkeypatch, boxes)
     window = open_window(qtbot, tmp_path, seeds[:1])
     session = window.session
     session.author = "ann"
-    _merge(window, monkeypatch, colleague_library(tmp_path, seeds[0]))
+    _merge(qtbot, window, monkeypatch, colleague_library(tmp_path, seeds[0]), boxes)
     focus_first_pane(qtbot, window)
     session.move_to(0, 0)
     for _ in range(6):
@@ -121,7 +134,7 @@ def test_status_bar_names_the_author_and_panes_filter_by_author(qtbot, tmp_path,
     window.session.author = "ann"
     window.author_status.refresh()
     assert window.author_status.text() == "Tagging as ann"
-    _merge(window, monkeypatch, colleague_library(tmp_path, seeds[0]))
+    _merge(qtbot, window, monkeypatch, colleague_library(tmp_path, seeds[0]), boxes)
     focus_first_pane(qtbot, window)
     window.session.move_to(0, 0)
     press(qtbot, window, "Q")  # ann's own quotation beside bob's claim
