@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from reader.core.text import Document
     from reader.core.store import Store
 
-__all__ = ["ImportFileError", "ImportResult", "ImportedFile", "import_tags", "read_import_file"]
+__all__ = ["ImportFileError", "ImportResult", "ImportedFile", "describe_import_file", "import_tags",
+           "read_import_file"]
 
 #: Larger files are refused before reading (an export of a million tags is ~500 MB).
 MAX_IMPORT_BYTES = 1024 * 1024 * 1024
@@ -197,6 +198,27 @@ def _place(item: ImportedTag, target: _Target) -> tuple[int, int, str, str, str,
     exact, prefix, suffix = make_selector(text, anchor.start, anchor.end)
     moved = (anchor.start, anchor.end) != (item.start, item.end) or not target.trusted
     return anchor.start, anchor.end, exact, prefix, suffix, False, moved
+
+
+def describe_import_file(path: str | Path) -> tuple[str, bool]:
+    """One line on what the file at ``path`` holds ("12 tags for 2 documents."), or what
+    is wrong with it; and whether it can be imported. (Reads the whole file: seconds for
+    100,000 tags, so the window asks the helper process for big files.)"""
+    from reader.core.store import BUILTIN_CODEBOOK
+
+    try:
+        read = read_import_file(path)
+    except ReaderError as exc:
+        return str(exc), False
+    tags = read.tags
+    if not tags:
+        return "The file holds no tags.", False
+    documents = {(tag.document.sha256, tag.document.path) for tag in tags}
+    builtin = {k.name for k in BUILTIN_CODEBOOK}
+    kinds = sorted({k.name for k in read.kinds} | {t.kind for t in tags if t.kind not in builtin})
+    own = f" Kinds of its own: {', '.join(kinds)}." if kinds else ""
+    return (f"{len(tags)} tag{'s' if len(tags) != 1 else ''} for {len(documents)} "
+            f"document{'s' if len(documents) != 1 else ''}.{own}"), True
 
 
 def import_tags(store: "Store", path: str | Path,

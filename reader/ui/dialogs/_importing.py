@@ -1,9 +1,10 @@
 """File > Import: choose a JSON, JSONL or W3C file, preview it, merge it into the library.
 
-- ``ImportDialog(parent=None, path=None)``: a destination-free form: the file (with
-  Browse...), and a preview line ("12 tags for 2 documents") or the error naming the line or
-  field at fault; Import stays disabled until the file reads cleanly.
-  ``ImportDialog.ask(parent, path=None) -> Path | None``.
+- ``ImportDialog(parent=None, path=None, runner=None)``: a destination-free form: the file
+  (with Browse...), and a preview line ("12 tags for 2 documents") or the error naming the
+  line or field at fault; Import stays disabled until the file reads cleanly. Given the
+  window's ``runner``, a big file is read in its helper process ("Reading NAME…" meanwhile).
+  ``ImportDialog.ask(parent, path=None, runner=None) -> Path | None``.
 - ``report_import(window, path, outcome) -> str``: after the window's import job (run off
   the GUI thread, on its own connection), tell the user what was added, what stopped it
   part-way (what it merged is kept; again, it adds the rest) or why nothing was; the
@@ -18,40 +19,25 @@ from typing import Any
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
-from reader.core.errors import ReaderError
-from reader.core.store import BUILTIN_CODEBOOK
-from reader.ui.labels import icon
+from shiboken6 import isValid
 
-BUILTIN_CODEBOOK_NAMES = frozenset(k.name for k in BUILTIN_CODEBOOK)
+from reader.core.export import describe_import_file
+from reader.ui.jobs import BIG_FILE_BYTES
+from reader.ui.labels import icon
 
 FILE_FILTER = ("Tag files (*.json *.jsonl *.jsonld);;JSON (*.json);;JSON Lines (*.jsonl);;"
                "W3C Web Annotation (*.jsonld *.json);;All files (*)")
 
 
-def preview(path: Path) -> tuple[str, bool]:
-    """A one-line description of what ``path`` holds, and whether it can be imported."""
-    from reader.core.export import read_import_file
-
-    try:
-        read = read_import_file(path)
-    except ReaderError as exc:
-        return str(exc), False
-    tags = read.tags
-    documents = {(tag.document.sha256, tag.document.path) for tag in tags}
-    if not tags:
-        return "The file holds no tags.", False
-    kinds = sorted({k.name for k in read.kinds} | {t.kind for t in tags
-                                                   if t.kind not in BUILTIN_CODEBOOK_NAMES})
-    own = f" Kinds of its own: {', '.join(kinds)}." if kinds else ""
-    return (f"{len(tags)} tag{'s' if len(tags) != 1 else ''} for {len(documents)} "
-            f"document{'s' if len(documents) != 1 else ''}.{own}"), True
-
-
 class ImportDialog(QDialog):
     """Picks a file to import and says what it holds before anything is written."""
 
-    def __init__(self, parent: QWidget | None = None, path: Path | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, path: Path | None = None,
+                 runner: Any = None) -> None:
         super().__init__(parent)
+        #: the window's TaskRunner: big files are read for the preview in its helper
+        #: process (2.2 s for 100,000 tags), so the dialog keeps answering meanwhile
+        self.runner = runner
         self.setWindowTitle("Import Tags")
         self.setAccessibleName("Import tags")
         self.setWindowIcon(icon("fa6s.file-import"))
@@ -97,7 +83,19 @@ class ImportDialog(QDialog):
                                        "Web Annotation file.")
             self.import_button.setEnabled(False)
             return
-        message, ok = preview(path)
+        if self.runner is not None and _size(path) > BIG_FILE_BYTES:
+            self.preview_label.setText(f"Reading {path.name}…")
+            self.import_button.setEnabled(False)
+            self.runner.submit_job(
+                "preview_import", str(path), in_process=True, label=f"Reading {path.name}",
+                on_success=lambda result, asked=path: self._previewed(asked, *result),
+                on_failure=lambda message, asked=path: self._previewed(asked, message, False))
+            return
+        self._previewed(path, *describe_import_file(path))
+
+    def _previewed(self, path: Path, message: str, ok: bool) -> None:
+        if not isValid(self) or path != self.path():
+            return   # closed, or another file chosen meanwhile: its own preview follows
         self.preview_label.setText(message)
         self.import_button.setEnabled(ok)
 
@@ -107,12 +105,20 @@ class ImportDialog(QDialog):
         return Path(text).expanduser() if text else None
 
     @classmethod
-    def ask(cls, parent: QWidget | None = None, path: Path | None = None) -> Path | None:
+    def ask(cls, parent: QWidget | None = None, path: Path | None = None,
+            runner: Any = None) -> Path | None:
         """Show the dialog; the file to import on Import, None on Cancel."""
-        dialog = cls(parent, path)
+        dialog = cls(parent, path, runner)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.path()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0   # the preview says why the file cannot be read
 
 
 def report_import(window: QWidget | None, path: Path, outcome: Any) -> str:

@@ -212,7 +212,7 @@ def import_tags(window: "MainWindow") -> None:
     if store is None:
         window.report("There is no library to import into.")
         return
-    path = ImportDialog.ask(window)
+    path = ImportDialog.ask(window, runner=window.runner)
     if path is not None:
         _merge_in_background(window, "import_tags", store, path, report_import,
                              f"Importing {path.name}")
