@@ -213,6 +213,11 @@ class TaskRunner(QObject):
         """True while any task is queued or running."""
         return bool(self.tasks)
 
+    @property
+    def cancellable(self) -> bool:
+        """True while a queued or running task can be cancelled."""
+        return any(task.cancellable for task in self.tasks)
+
     def cancel_all(self) -> None:
         """Ask every cancellable task to stop; queued ones are cancelled before they start."""
         for task in list(self.tasks):

@@ -48,6 +48,8 @@ class ProgressStatus(QWidget):
 
     def _progress(self, label: str, done: int, total: int) -> None:
         self.label.setText(label)
+        # an import or merge cannot be stopped half-way with a message: no button for it
+        self.cancel_button.setVisible(self.runner.cancellable)
         if total <= 0:
             self.bar.setRange(0, 0)      # busy indicator
         else:

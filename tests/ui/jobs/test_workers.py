@@ -146,3 +146,28 @@ def test_only_changed_pairs_are_aligned_again(qtbot, tmp_path, seeds) -> None:
     wait_idle(qtbot, window)
     assert window.aligner.started == 3
     assert len(window.gutters[0].links) == 3
+
+
+def test_the_cancel_button_shows_only_for_work_that_can_be_cancelled(qtbot):
+    import threading
+
+    from reader.ui.window._status import ProgressStatus
+
+    runner = TaskRunner(max_threads=2)
+    status = ProgressStatus(runner)
+    qtbot.addWidget(status)
+    status.show()
+    release = threading.Event()
+
+    def wait(*, progress, cancel):
+        release.wait(10)
+
+    try:
+        runner.submit(wait, label="Importing tags.json", cancellable=False)
+        assert status.isVisible() and status.cancel_button.isHidden()
+        runner.submit(wait, label="Linking", cancellable=True)
+        assert not status.cancel_button.isHidden()
+    finally:
+        release.set()
+        qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
+        runner.shutdown()
