@@ -165,8 +165,21 @@ def import_tags(db_path: str, path: str, *, progress: Progress,
                 cancel: Cancel) -> ImportOutcome:
     """Merge a tag file into the library on a connection of its own: the window goes on
     tagging between the import's batches (a 100,000-tag file takes seconds)."""
-    from reader.core.errors import PartialImportError
     from reader.core.export import import_tags as merge
+
+    return _merged(db_path, merge, path)
+
+
+def merge_library(db_path: str, other: str, *, progress: Progress,
+                  cancel: Cancel) -> ImportOutcome:
+    """Merge another library file into the library on a connection of its own."""
+    from reader.core.store import merge_library as merge
+
+    return _merged(db_path, merge, other)
+
+
+def _merged(db_path: str, merge: Callable[[Any, str], Any], path: str) -> ImportOutcome:
+    from reader.core.errors import PartialImportError
     from reader.core.store import Store
 
     store = Store.open(db_path)
@@ -184,22 +197,6 @@ def preview_import(path: str, *, progress: Progress, cancel: Cancel) -> tuple[st
     from reader.core.export import describe_import_file
 
     return describe_import_file(path)
-
-
-def merge_library(db_path: str, other: str, *, progress: Progress,
-                  cancel: Cancel) -> ImportOutcome:
-    """Merge another library file into the library on a connection of its own."""
-    from reader.core.errors import PartialImportError
-    from reader.core.store import Store
-    from reader.core.store import merge_library as merge
-
-    store = Store.open(db_path)
-    try:
-        return ImportOutcome(result=merge(store, other))
-    except PartialImportError as exc:
-        return ImportOutcome(stopped=str(exc))
-    finally:
-        store.close()
 
 
 def pid(*, progress: Progress, cancel: Cancel) -> int:

@@ -10,20 +10,14 @@ import pytest
 from reader.core.export import export
 from reader.core.store import Store
 from reader.ui.dialogs import ImportDialog
-from reader.ui.dialogs import _importing as importing
 from tests.ui.window.test_window_teams import colleague_library
-from tests.ui.window.window_helpers import open_window, wait_idle
+from tests.ui.window.window_helpers import open_window, record_message_boxes, wait_idle
 
 
 @pytest.fixture
 def boxes(monkeypatch):
     """Message boxes of the import recorded instead of shown."""
-    shown: list[str] = []
-    monkeypatch.setattr(importing.QMessageBox, "information",
-                        lambda parent, title, text: shown.append(text))
-    monkeypatch.setattr(importing.QMessageBox, "warning",
-                        lambda parent, title, text: shown.append("warning: " + text))
-    return shown
+    return record_message_boxes(monkeypatch)
 
 
 def _tag_file(tmp_path, document):

@@ -12,7 +12,13 @@ from reader.core.loaders import load_document
 from reader.core.store import Store, Tag
 from reader.core.text import split_statements
 from reader.ui.dialogs import _merge as merge_module
-from tests.ui.window.window_helpers import focus_first_pane, open_window, press, wait_idle
+from tests.ui.window.window_helpers import (
+    focus_first_pane,
+    open_window,
+    press,
+    record_message_boxes,
+    wait_idle,
+)
 
 STAMP = "2024-05-01T10:00:00.000Z"
 BOB = ("claim", "opinion", "quotation", "claim", "opinion", "quotation")
@@ -33,12 +39,7 @@ def colleague_library(tmp_path: Path, document: Path, author: str = "bob") -> Pa
 @pytest.fixture
 def boxes(monkeypatch):
     """Message boxes of the merge recorded instead of shown."""
-    shown: list[str] = []
-    monkeypatch.setattr(merge_module.QMessageBox, "information",
-                        lambda parent, title, text: shown.append(text))
-    monkeypatch.setattr(merge_module.QMessageBox, "warning",
-                        lambda parent, title, text: shown.append("warning: " + text))
-    return shown
+    return record_message_boxes(monkeypatch)
 
 
 def _merge(qtbot, window, monkeypatch, path: Path, boxes: list[str]) -> None:

@@ -127,3 +127,16 @@ def tags_in_store(path: Path) -> list[tuple[int, int, str, str]]:
     with sqlite3.connect(path) as conn:
         return list(conn.execute(
             'SELECT document_id, start, kind, note FROM tags ORDER BY document_id, start'))
+
+
+def record_message_boxes(monkeypatch: Any) -> list[str]:
+    """Information and warning boxes recorded instead of shown ("warning: " before a
+    warning's text)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text: shown.append("warning: " + text))
+    return shown
