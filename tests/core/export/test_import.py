@@ -273,6 +273,25 @@ def test_an_import_writes_its_tags_a_batch_per_transaction(library, tmp_path, mo
     assert sum(grown) == 5 and max(grown) == 2
 
 
+def full_disk_at_tag(monkeypatch, n: int) -> None:
+    """Imports write 2 tags per transaction, and the ``n``-th tag written fails as on a
+    full disk."""
+    import sqlite3
+
+    from reader.core.store import _bulk
+
+    monkeypatch.setattr(_bulk, "BATCH", 2)
+    merge_tag, calls = _bulk._merge_tag, [0]
+
+    def failing(*args):
+        calls[0] += 1
+        if calls[0] == n:
+            raise sqlite3.OperationalError("database or disk is full")
+        return merge_tag(*args)
+
+    monkeypatch.setattr(_bulk, "_merge_tag", failing)
+
+
 def test_an_import_stopped_half_way_keeps_its_batches_and_finishes_when_run_again(
         library, tmp_path, monkeypatch):
     import sqlite3
@@ -281,19 +300,10 @@ def test_an_import_stopped_half_way_keeps_its_batches_and_finishes_when_run_agai
     from reader.core.errors import PartialImportError
     from reader.core.store import _bulk
 
-    monkeypatch.setattr(_bulk, "BATCH", 2)
-    exported = tmp_path / "tags.json"
+    exported, fresh = tmp_path / "tags.json", tmp_path / "fresh.sqlite3"
     exported.write_text(dump(library.db), encoding="utf-8")
-    fresh = tmp_path / "fresh.sqlite3"
-    merge_tag, calls = _bulk._merge_tag, [0]
-
-    def failing(*args):
-        calls[0] += 1
-        if calls[0] == 4:      # in the second batch
-            raise sqlite3.OperationalError("database or disk is full")
-        return merge_tag(*args)
-
-    monkeypatch.setattr(_bulk, "_merge_tag", failing)
+    merge_tag = _bulk._merge_tag
+    full_disk_at_tag(monkeypatch, 4)     # in the second batch
     with pytest.raises(PartialImportError, match="2 of 5 tags were merged before it; importing the "
                                          "file again adds the rest"):
         do_import(fresh, exported)
@@ -310,22 +320,11 @@ def test_an_import_failing_in_its_first_batch_leaves_the_library_as_it_was(
     from contextlib import closing
 
     from reader.core.errors import PartialImportError, StoreError
-    from reader.core.store import _bulk
 
-    monkeypatch.setattr(_bulk, "BATCH", 2)
-    exported = tmp_path / "tags.json"
+    exported, fresh = tmp_path / "tags.json", tmp_path / "fresh.sqlite3"
     exported.write_text(dump(library.db), encoding="utf-8")
-    fresh = tmp_path / "fresh.sqlite3"
     Store.open(fresh).close()
-    merge_tag, calls = _bulk._merge_tag, [0]
-
-    def failing(*args):
-        calls[0] += 1
-        if calls[0] == 2:      # in the first batch, with the new documents and kinds
-            raise sqlite3.OperationalError("database or disk is full")
-        return merge_tag(*args)
-
-    monkeypatch.setattr(_bulk, "_merge_tag", failing)
+    full_disk_at_tag(monkeypatch, 2)     # in the first batch, with the documents and kinds
     with pytest.raises(StoreError) as raised:
         do_import(fresh, exported)
     assert not isinstance(raised.value, PartialImportError)
