@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
 from shiboken6 import isValid
 
 from reader.core.export import describe_import_file
-from reader.ui.jobs import BIG_FILE_BYTES
+from reader.ui.jobs import is_big_file
 from reader.ui.labels import icon
 
 FILE_FILTER = ("Tag files (*.json *.jsonl *.jsonld);;JSON (*.json);;JSON Lines (*.jsonl);;"
@@ -83,7 +83,7 @@ class ImportDialog(QDialog):
                                        "Web Annotation file.")
             self.import_button.setEnabled(False)
             return
-        if self.runner is not None and _size(path) > BIG_FILE_BYTES:
+        if self.runner is not None and is_big_file(path):
             self.preview_label.setText(f"Reading {path.name}…")
             self.import_button.setEnabled(False)
             self.runner.submit_job(
@@ -112,13 +112,6 @@ class ImportDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.path()
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0   # the preview says why the file cannot be read
 
 
 def report_import(window: QWidget | None, path: Path, outcome: Any) -> str:

@@ -15,7 +15,16 @@ from reader.ui.jobs._workers import TaskRunner
 #: Files bigger than this are read and split in the helper process (see process_lane).
 BIG_FILE_BYTES = 300_000
 
-__all__ = ["BIG_FILE_BYTES", "DocumentLoader", "LoadedDocument"]
+__all__ = ["BIG_FILE_BYTES", "DocumentLoader", "LoadedDocument", "is_big_file"]
+
+
+def is_big_file(path: Path) -> bool:
+    """Whether ``path`` is big enough for the helper process (False when it cannot be
+    read: the job itself then says why)."""
+    try:
+        return path.stat().st_size > BIG_FILE_BYTES
+    except OSError:
+        return False
 
 
 @dataclass
@@ -50,12 +59,8 @@ class DocumentLoader(QObject):
         ``whole_page``: a web page's whole text instead of its article."""
         request = _Request(Path(path), position)
         self._queue.append(request)
-        try:
-            big = request.path.stat().st_size > BIG_FILE_BYTES
-        except OSError:
-            big = False  # the job itself reports why the file cannot be read
         request.task = self.runner.submit_job(
-            "load", request.path, whole_page, in_process=big, label=f"Opening {request.path.name}",
+            "load", request.path, whole_page, in_process=is_big_file(request.path), label=f"Opening {request.path.name}",
             on_success=lambda result, r=request: self._settle(r, result=result),
             on_failure=lambda message, r=request: self._settle(r, error=message),
             on_cancel=lambda r=request: self._settle(r, error="cancelled"),

@@ -15,6 +15,7 @@ from reader.ui.dialogs import (AboutDialog, ImportDialog, SettingsDialog, Shortc
                                ShortcutsOverlay, choose_library, export_interactively,
                                new_from_clipboard, report_import, report_merge)
 from reader.ui.icons import set_icon
+from reader.ui.jobs import is_big_file
 from reader.ui.panels import (CodersPanel, RelatedPanel, SuggestionsPanel, TagsPanel,
                               make_accept_action)
 from reader.ui.labels import key_text, with_shortcut
@@ -235,12 +236,6 @@ def _merge_in_background(window: "MainWindow", job: str, store: Any, path: Any,
     """Run the import or merge ``job`` off the GUI thread on a connection of its own (a big
     file in the helper process): the window keeps answering and tagging between its
     batches. Then ``report`` it and show the new tags in the open panes."""
-    from reader.ui.jobs import BIG_FILE_BYTES
-
-    try:
-        big = path.stat().st_size > BIG_FILE_BYTES
-    except OSError:
-        big = False   # the job says why the file cannot be read
 
     def done(outcome: Any) -> None:
         message = report(window, path, outcome)
@@ -249,8 +244,8 @@ def _merge_in_background(window: "MainWindow", job: str, store: Any, path: Any,
             window.presenter.panes_changed()
         window.statusBar().showMessage(message, 8000)
 
-    window.runner.submit_job(job, str(store.path), str(path), in_process=big, label=label,
-                             on_success=done, on_failure=done, cancellable=False)
+    window.runner.submit_job(job, str(store.path), str(path), in_process=is_big_file(path),
+                             label=label, on_success=done, on_failure=done, cancellable=False)
 
 
 def export_tags(window: "MainWindow", export_interactively: Any) -> None:
