@@ -2,9 +2,9 @@
 
 Importing qtawesome costs about 0.2 s of the GUI thread (its qtpy layer makes every type
 of four Qt modules at once), so widgets only record the icon they want (``set_icon``);
-once the window is on screen ``IconWarmUp`` does that work a module per turn of the event
-loop, and ``apply_icons`` draws them all; later widgets get theirs at once. Icons follow
-palette changes.
+once the window is on screen ``IconWarmUp`` does that work in short steps between the
+window's other events, and ``apply_icons`` draws them all; later widgets get theirs at
+once. Icons follow palette changes.
 """
 
 from __future__ import annotations
@@ -68,7 +68,6 @@ class IconWarmUp(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.steps_run = 0
         self._steps = warm_up_steps()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -82,13 +81,9 @@ class IconWarmUp(QObject):
     def _step(self) -> None:
         try:
             next(self._steps)
-        except StopIteration:
+        except Exception:  # StopIteration: all done; else a module missing: empty icons
             self.finished.emit()
             return
-        except Exception:  # a module missing here: icon() gives empty icons instead
-            self.finished.emit()
-            return
-        self.steps_run += 1
         self._timer.start()
 
 
