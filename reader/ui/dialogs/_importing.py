@@ -115,17 +115,24 @@ class ImportDialog(QDialog):
 
 
 def report_import(window: QWidget | None, path: Path, outcome: Any) -> str:
-    """Tell the user what an import did, in a message box; the status-bar line.
+    """Tell the user what an import did, in a message box; the status-bar line."""
+    return report_outcome(window, path, outcome, ("Import", "imported", "importing"))
 
-    ``outcome``: the import job's ImportOutcome, or its error message (then nothing was
-    imported)."""
+
+def report_outcome(parent: QWidget | None, path: Path, outcome: Any,
+                   verb: tuple[str, str, str]) -> str:
+    """Tell the user what an import or merge did, in a message box; the status-bar line.
+
+    ``outcome``: the job's ImportOutcome, or its error message (then nothing was written);
+    ``verb``: ("Import", "imported", "importing") or the like."""
+    name, done, doing = verb
     if isinstance(outcome, str):
-        QMessageBox.warning(window, "Import failed", f"{outcome}\n\nNothing was imported.")
-        return f"Import of {path.name} failed; the library is unchanged"
+        QMessageBox.warning(parent, f"{name} failed", f"{outcome}\n\nNothing was {done}.")
+        return f"{name} of {path.name} failed; the library is unchanged"
     if outcome.stopped:
-        QMessageBox.warning(window, "Import stopped",
-                            f"{outcome.stopped}\n\nWhat was imported before it is kept.")
-        return f"Import of {path.name} stopped part-way; importing it again adds the rest"
-    QMessageBox.information(window, "Import finished",
+        QMessageBox.warning(parent, f"{name} stopped",
+                            f"{outcome.stopped}\n\nWhat was {done} before it is kept.")
+        return f"{name} of {path.name} stopped part-way; {doing} it again adds the rest"
+    QMessageBox.information(parent, f"{name} finished",
                             outcome.result.summary().capitalize() + ".")
     return f"{path.name}: {outcome.result.summary()}"

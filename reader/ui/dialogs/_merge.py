@@ -12,7 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from reader.ui.dialogs._importing import report_outcome
 
 
 FILE_FILTER = "Source Reader libraries (*.sqlite3 *.sqlite *.db);;All files (*)"
@@ -30,16 +32,5 @@ def choose_library(parent: QWidget | None) -> Path | None:
 
 
 def report_merge(parent: QWidget | None, path: Path, outcome: Any) -> str:
-    """Tell the user what a merge did, in a message box; the status-bar line.
-
-    ``outcome``: the merge job's ImportOutcome, or its error message (then the library
-    is unchanged)."""
-    if isinstance(outcome, str):
-        QMessageBox.warning(parent, "Merge failed", f"{outcome}\n\nNothing was merged.")
-        return f"Merge of {path.name} failed; the library is unchanged"
-    if outcome.stopped:
-        QMessageBox.warning(parent, "Merge stopped",
-                            f"{outcome.stopped}\n\nWhat was merged before it is kept.")
-        return f"Merge of {path.name} stopped part-way; merging it again adds the rest"
-    QMessageBox.information(parent, "Merge finished", outcome.result.summary().capitalize() + ".")
-    return f"{path.name}: {outcome.result.summary()}"
+    """Tell the user what a merge did, in a message box; the status-bar line."""
+    return report_outcome(parent, path, outcome, ("Merge", "merged", "merging"))
